@@ -1,13 +1,19 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
+import { sampleDicomPlugin } from './scripts/vite-sample-dicom.ts';
+
+const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 
 // Cornerstone3D 5.x needs a few bundler hints (see README "Build notes"):
 // - the DICOM image loader must not be pre-bundled (it spawns its own ES-module worker),
 //   but its codec entry points and shared metadata packages must be, so that only one copy loads;
 // - workers are ES modules.
 export default defineConfig({
-  plugins: [vue()],
+  root: 'src',
   base: './',
+  publicDir: false,
+  plugins: [vue(), sampleDicomPlugin(`${projectRoot}sample-dicom`)],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   worker: { format: 'es' },
@@ -24,10 +30,13 @@ export default defineConfig({
     ],
   },
   build: {
+    outDir: `${projectRoot}dist`,
+    emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
   },
   test: {
+    root: projectRoot,
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',

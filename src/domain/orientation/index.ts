@@ -1,0 +1,1 @@
+export { orientationMarkers, directionLabel, type OrientationMarkers } from './orientationMarkers';

@@ -1,0 +1,112 @@
+/**
+ * What the user has opened: instances that read correctly, grouped into patients, studies and
+ * series, and the files that could not be opened with a plain reason. Opening more files never
+ * disturbs what is already open.
+ */
+import { defineStore } from 'pinia';
+import { computed, markRaw, shallowRef } from 'vue';
+import { readDicomMetadata } from '../dicom';
+import type { DicomImageMetadata } from '../dicom/types';
+import { groupIntoStudyTree, type SeriesNode } from '../dicom/studyTree';
+import { isIgnorableFile, type PickedFile } from '../viewer/fileSource';
+
+export interface OpenedInstance {
+  readonly key: string;
+  readonly fileName: string;
+  readonly file: File;
+  readonly meta: DicomImageMetadata;
+  /** One Cornerstone imageId per frame. */
+  readonly imageIds: string[];
+}
+
+export interface OpenFailure {
+  readonly fileName: string;
+  readonly reason: string;
+}
+
+/** One displayable frame of a series: which instance, which frame inside it. */
+export interface SeriesFrame {
+  readonly instance: OpenedInstance;
+  readonly frameIndex: number;
+  readonly imageId: string;
+}
+
+export type Series = SeriesNode<OpenedInstance>;
+
+export function seriesFrames(series: Series): SeriesFrame[] {
+  return series.instances.flatMap((instance) =>
+    instance.imageIds.map((imageId, frameIndex) => ({ instance, frameIndex, imageId })),
+  );
+}
+
+let nextKey = 0;
+
+export const useStudyStore = defineStore('studies', () => {
+  const instances = shallowRef<OpenedInstance[]>([]);
+  const failures = shallowRef<OpenFailure[]>([]);
+  const opening = shallowRef(false);
+
+  const patients = computed(() => groupIntoStudyTree(instances.value));
+  const allSeries = computed(() => patients.value.flatMap((p) => p.studies.flatMap((s) => s.series)));
+  const seriesByUid = computed(() => new Map(allSeries.value.map((s) => [s.seriesInstanceUid, s])));
+
+  async function openFiles(picked: readonly PickedFile[]): Promise<{ opened: number; failed: number }> {
+    opening.value = true;
+    const opened: OpenedInstance[] = [];
+    const failed: OpenFailure[] = [];
+    const knownSops = new Set(instances.value.map((i) => i.meta.sopInstanceUid).filter(Boolean));
+    try {
+      // The loader is imported on first use so the start screen stays light.
+      const { registerFileFrames } = await import('../viewer/imageIds');
+      for (const { name, file } of picked) {
+        if (isIgnorableFile(name)) continue;
+        let bytes: Uint8Array;
+        try {
+          bytes = new Uint8Array(await file.arrayBuffer());
+        } catch {
+          failed.push({ fileName: name, reason: 'The file could not be read from disk.' });
+          continue;
+        }
+        const result = readDicomMetadata(bytes, name);
+        if (!result.ok) {
+          failed.push({ fileName: name, reason: result.error });
+          continue;
+        }
+        const meta = result.value;
+        if (meta.sopInstanceUid && knownSops.has(meta.sopInstanceUid)) continue; // already open
+        if (meta.sopInstanceUid) knownSops.add(meta.sopInstanceUid);
+        opened.push(
+          markRaw({
+            key: `f${nextKey++}`,
+            fileName: name,
+            file,
+            meta,
+            imageIds: registerFileFrames(file, Math.max(1, meta.numberOfFrames)),
+          }),
+        );
+      }
+    } catch (error) {
+      failed.push({
+        fileName: picked.length === 1 ? picked[0]!.name : `${picked.length} files`,
+        reason: `The viewer could not start: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    } finally {
+      instances.value = [...instances.value, ...opened];
+      failures.value = [...failures.value, ...failed];
+      opening.value = false;
+    }
+    return { opened: opened.length, failed: failed.length };
+  }
+
+  /** A frame that failed to decode after opening is reported like a file that failed to open. */
+  function reportFailure(fileName: string, reason: string) {
+    if (failures.value.some((f) => f.fileName === fileName && f.reason === reason)) return;
+    failures.value = [...failures.value, { fileName, reason }];
+  }
+
+  function clearFailures() {
+    failures.value = [];
+  }
+
+  return { instances, failures, opening, patients, allSeries, seriesByUid, openFiles, reportFailure, clearFailures };
+});

@@ -1,0 +1,31 @@
+/**
+ * One-time Cornerstone3D initialisation. Loaded lazily (dynamic import) the first time a file is
+ * opened, so the start screen does not download the imaging stack.
+ */
+import { init as coreInit, RenderingEngine } from '@cornerstonejs/core';
+import { init as dicomImageLoaderInit } from '@cornerstonejs/dicom-image-loader';
+import {
+  init as toolsInit,
+  addTool,
+  WindowLevelTool,
+  PanTool,
+  ZoomTool,
+  StackScrollTool,
+} from '@cornerstonejs/tools';
+
+export const RENDERING_ENGINE_ID = 'nervetrace-engine';
+
+let ready: Promise<RenderingEngine> | null = null;
+
+/** Initialise core, DICOM loader and tools once; resolves to the shared rendering engine. */
+export function initCornerstone(): Promise<RenderingEngine> {
+  ready ??= (async () => {
+    await coreInit();
+    // Decoding runs in web workers; two cores on our reference machine.
+    dicomImageLoaderInit({ maxWebWorkers: Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4)) });
+    toolsInit();
+    for (const tool of [WindowLevelTool, PanTool, ZoomTool, StackScrollTool]) addTool(tool);
+    return new RenderingEngine(RENDERING_ENGINE_ID);
+  })();
+  return ready;
+}

@@ -1,0 +1,23 @@
+/** The shortcut table shown by the help overlay; App.vue's key handler implements the same keys. */
+export const SHORTCUTS = [
+  { keys: '↑ / ↓ or PageUp / PageDown', action: 'Previous / next slice or frame' },
+  { keys: 'Home / End', action: 'First / last slice or frame' },
+  { keys: 'Space', action: 'Play / pause cine' },
+  { keys: 'I', action: 'Invert' },
+  { keys: '+ / −', action: 'Zoom in / out' },
+  { keys: 'F', action: 'Fit image to viewport' },
+  { keys: 'R', action: 'Reset window/level, zoom and pan' },
+  { keys: '1 / 2', action: 'Single layout / Left | Right comparison' },
+  { keys: 'S', action: 'Swap left and right viewports' },
+  { keys: 'O', action: 'Open files' },
+  { keys: '?', action: 'Show or hide this help' },
+  { keys: 'Esc', action: 'Close this help' },
+] as const;
+
+export const MOUSE_ACTIONS = [
+  { gesture: 'Left drag', action: 'Window/level (horizontal: width, vertical: level)' },
+  { gesture: 'Middle drag', action: 'Pan' },
+  { gesture: 'Right drag', action: 'Zoom' },
+  { gesture: 'Wheel', action: 'Scroll slices / frames' },
+  { gesture: 'Drop files or folders', action: 'Open them (anywhere on the page)' },
+] as const;

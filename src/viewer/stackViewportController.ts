@@ -1,0 +1,179 @@
+/**
+ * One Cornerstone3D stack viewport bound to a DOM element: display, scroll, window/level,
+ * zoom, invert, reset. Reports what the overlay needs after every render.
+ */
+import { Enums, type RenderingEngine, type Types } from '@cornerstonejs/core';
+import { ToolGroupManager, WindowLevelTool, PanTool, ZoomTool, StackScrollTool, Enums as ToolEnums } from '@cornerstonejs/tools';
+import { initCornerstone, RENDERING_ENGINE_ID } from './cornerstoneSetup';
+
+export interface ViewportDisplayState {
+  readonly imageIndex: number;
+  readonly imageCount: number;
+  readonly windowWidth: number | null;
+  readonly windowCenter: number | null;
+  readonly invert: boolean;
+  readonly zoom: number;
+}
+
+export interface WindowLevel {
+  readonly windowWidth: number;
+  readonly windowCenter: number;
+}
+
+const TOOL_GROUP_ID = 'nervetrace-stack-tools';
+
+function ensureToolGroup() {
+  let group = ToolGroupManager.getToolGroup(TOOL_GROUP_ID);
+  if (group) return group;
+  group = ToolGroupManager.createToolGroup(TOOL_GROUP_ID)!;
+  group.addTool(WindowLevelTool.toolName);
+  group.addTool(PanTool.toolName);
+  group.addTool(ZoomTool.toolName);
+  group.addTool(StackScrollTool.toolName);
+  const { MouseBindings } = ToolEnums;
+  group.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: MouseBindings.Primary }] });
+  group.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
+  group.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
+  group.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: MouseBindings.Wheel }] });
+  return group;
+}
+
+export class StackViewportController {
+  private engine: RenderingEngine | null = null;
+  private viewport: Types.IStackViewport | null = null;
+  private readonly listeners: Array<[string, EventListener]> = [];
+
+  constructor(
+    readonly viewportId: string,
+    private readonly element: HTMLDivElement,
+    private readonly onState: (state: ViewportDisplayState) => void,
+    private readonly onError: (message: string) => void,
+  ) {}
+
+  async mount(): Promise<void> {
+    this.engine = await initCornerstone();
+    this.engine.enableElement({
+      viewportId: this.viewportId,
+      element: this.element,
+      type: Enums.ViewportType.STACK,
+      defaultOptions: { background: [0, 0, 0] as Types.Point3 },
+    });
+    this.viewport = this.engine.getViewport(this.viewportId) as Types.IStackViewport;
+    ensureToolGroup().addViewport(this.viewportId, RENDERING_ENGINE_ID);
+    const report = () => this.reportState();
+    this.listen(Enums.Events.IMAGE_RENDERED, report);
+    this.listen(Enums.Events.VOI_MODIFIED, report);
+    this.listen(Enums.Events.CAMERA_MODIFIED, report);
+    this.listen(Enums.Events.IMAGE_LOAD_ERROR, ((event: CustomEvent) => {
+      const detail = event.detail as { error?: { message?: string } } | undefined;
+      this.onError(`The image could not be decoded${detail?.error?.message ? `: ${detail.error.message}` : '.'}`);
+    }) as EventListener);
+  }
+
+  private listen(type: string, handler: EventListener) {
+    this.element.addEventListener(type, handler);
+    this.listeners.push([type, handler]);
+  }
+
+  private reportState() {
+    const vp = this.viewport;
+    if (!vp) return;
+    const { voiRange, invert } = vp.getProperties();
+    const width = voiRange ? voiRange.upper - voiRange.lower : null;
+    this.onState({
+      imageIndex: vp.getCurrentImageIdIndex(),
+      imageCount: vp.getImageIds().length,
+      windowWidth: width,
+      windowCenter: voiRange ? voiRange.lower + (width as number) / 2 : null,
+      invert: Boolean(invert),
+      zoom: vp.getZoom(),
+    });
+  }
+
+  async show(imageIds: string[], index = 0): Promise<void> {
+    const vp = this.requireViewport();
+    try {
+      await vp.setStack(imageIds, Math.min(Math.max(0, index), imageIds.length - 1));
+      vp.resetCamera();
+      vp.render();
+    } catch (error) {
+      this.onError(`The image could not be displayed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  get imageIndex(): number {
+    return this.viewport?.getCurrentImageIdIndex() ?? 0;
+  }
+
+  get imageCount(): number {
+    return this.viewport?.getImageIds().length ?? 0;
+  }
+
+  async setImageIndex(index: number): Promise<void> {
+    const vp = this.requireViewport();
+    const count = vp.getImageIds().length;
+    if (!count) return;
+    await vp.setImageIdIndex(((index % count) + count) % count);
+  }
+
+  /** Scroll by whole slices; stops at the ends (a radiologist expects no wrap-around on MR). */
+  async scroll(delta: number): Promise<void> {
+    const vp = this.requireViewport();
+    const target = Math.min(Math.max(0, vp.getCurrentImageIdIndex() + delta), vp.getImageIds().length - 1);
+    if (target !== vp.getCurrentImageIdIndex()) await vp.setImageIdIndex(target);
+  }
+
+  setWindowLevel({ windowWidth, windowCenter }: WindowLevel): void {
+    const vp = this.requireViewport();
+    vp.setProperties({ voiRange: { lower: windowCenter - windowWidth / 2, upper: windowCenter + windowWidth / 2 } });
+    vp.render();
+  }
+
+  toggleInvert(): void {
+    const vp = this.requireViewport();
+    vp.setProperties({ invert: !vp.getProperties().invert });
+    vp.render();
+  }
+
+  zoomBy(factor: number): void {
+    const vp = this.requireViewport();
+    vp.setZoom(vp.getZoom() * factor);
+    vp.render();
+  }
+
+  fit(): void {
+    const vp = this.requireViewport();
+    vp.resetCamera();
+    vp.render();
+  }
+
+  /** Back to the file's own window/level, no inversion, fitted. */
+  reset(): void {
+    const vp = this.requireViewport();
+    vp.resetProperties();
+    vp.resetCamera();
+    vp.render();
+  }
+
+  resize(): void {
+    this.engine?.resize(true, false);
+  }
+
+  /** The 2D canvas Cornerstone paints into (the tests read its pixels). */
+  get canvas(): HTMLCanvasElement | null {
+    return this.viewport?.getCanvas() ?? null;
+  }
+
+  destroy(): void {
+    for (const [type, handler] of this.listeners) this.element.removeEventListener(type, handler);
+    this.listeners.length = 0;
+    ToolGroupManager.getToolGroup(TOOL_GROUP_ID)?.removeViewports(RENDERING_ENGINE_ID, this.viewportId);
+    this.engine?.disableElement(this.viewportId);
+    this.viewport = null;
+  }
+
+  private requireViewport(): Types.IStackViewport {
+    if (!this.viewport) throw new Error('Viewport is not mounted.');
+    return this.viewport;
+  }
+}

@@ -1,0 +1,89 @@
+import { expect, type Page } from '@playwright/test';
+import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SAMPLE_DIR = `${ROOT}sample-dicom/`;
+export const SCREENSHOT_DIR = `${ROOT}test/e2e/screenshots/`;
+
+export interface ManifestNerve {
+  nerve: string;
+  site: string;
+  side: 'L' | 'R';
+  frame?: number;
+  outline: [number, number][];
+  centroid: [number, number];
+  areaMm2: number;
+  perimeterMm: number;
+}
+export interface ManifestFile {
+  file: string;
+  modality: string;
+  description: string;
+  transferSyntaxUid: string;
+  rows: number;
+  columns: number;
+  frames: number;
+  side?: 'L' | 'R';
+  calibration: { source: string; rowSpacingMm: number | null; columnSpacingMm: number | null };
+  nerves: ManifestNerve[];
+}
+
+export function manifest(): { files: ManifestFile[] } {
+  return JSON.parse(readFileSync(`${SAMPLE_DIR}manifest.json`, 'utf8'));
+}
+
+export function sampleFiles(): string[] {
+  return readdirSync(SAMPLE_DIR).filter((f) => f.endsWith('.dcm')).map((f) => `${SAMPLE_DIR}${f}`);
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png` });
+}
+
+/** Collects uncaught page errors; tests assert it stays empty. */
+export function trackPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+/** Every request the page makes must stay on our own origin (no patient data leaves). */
+export function trackForeignRequests(page: Page, origin: string): string[] {
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+  });
+  return foreign;
+}
+
+/**
+ * Statistics of the pixels actually painted in a viewport's canvas: proves an image is on
+ * screen (not just that the DOM changed).
+ */
+export async function canvasStats(page: Page, slotSelector = '.viewport-panel') {
+  return page.locator(`${slotSelector} canvas`).first().evaluate((canvas: HTMLCanvasElement) => {
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return { nonBlack: 0, mean: 0, total: 0, hash: 0 };
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let nonBlack = 0;
+    let sum = 0;
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const v = data[i]! + data[i + 1]! + data[i + 2]!;
+      if (v > 30) nonBlack++;
+      sum += v / 3;
+      hash = (hash * 31 + v) | 0;
+    }
+    const total = data.length / 4;
+    return { nonBlack, mean: sum / total, total, hash };
+  });
+}
+
+export async function expectPainted(page: Page, slotSelector = '.viewport-panel') {
+  await expect
+    .poll(async () => (await canvasStats(page, slotSelector)).nonBlack, { timeout: 20_000 })
+    .toBeGreaterThan(1000);
+}
