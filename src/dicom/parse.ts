@@ -1,0 +1,147 @@
+/**
+ * Bytes → dicom-parser DataSet, with every failure turned into one sentence.
+ * Handles Part 10 files (preamble + "DICM" + meta header) and raw data sets without them.
+ */
+import dicomParser from 'dicom-parser';
+import type { DataSet } from 'dicom-parser';
+import { fail, ok, type Result } from '../domain/types.ts';
+import {
+  describeDataSetException,
+  describeMetaHeaderException,
+  findOverrunningElement,
+  truncationFromWarnings,
+} from './errors.ts';
+import { InflateError, inflateDataSet } from './inflate.ts';
+import {
+  EXPLICIT_VR_LITTLE_ENDIAN,
+  IMPLICIT_VR_LITTLE_ENDIAN,
+  isSupportedTransferSyntax,
+  transferSyntaxName,
+} from './transferSyntaxes.ts';
+import { str } from './values.ts';
+
+export interface ParsedDicom {
+  readonly dataSet: DataSet;
+  readonly transferSyntaxUid: string;
+  readonly hasFileMetaHeader: boolean;
+}
+
+const PREAMBLE_LENGTH = 128;
+const MAGIC = [0x44, 0x49, 0x43, 0x4d]; // "DICM"
+
+const VALID_VRS = new Set([
+  'AE', 'AS', 'AT', 'CS', 'DA', 'DS', 'DT', 'FD', 'FL', 'IS', 'LO', 'LT', 'OB', 'OD', 'OF', 'OL', 'OV', 'OW',
+  'PN', 'SH', 'SL', 'SQ', 'SS', 'ST', 'SV', 'TM', 'UC', 'UI', 'UL', 'UN', 'UR', 'US', 'UT', 'UV',
+]);
+
+function hasDicmMarker(bytes: Uint8Array): boolean {
+  if (bytes.length < PREAMBLE_LENGTH + 4) return false;
+  return MAGIC.every((b, i) => bytes[PREAMBLE_LENGTH + i] === b);
+}
+
+/** Shorter than preamble + "DICM", and what is there looks like the start of a Part 10 file. */
+function endsBeforeMarker(bytes: Uint8Array): boolean {
+  if (bytes.length >= PREAMBLE_LENGTH + 4) return false;
+  if (bytes.length <= PREAMBLE_LENGTH) return bytes.every((b) => b === 0);
+  return MAGIC.slice(0, bytes.length - PREAMBLE_LENGTH).every((b, i) => bytes[PREAMBLE_LENGTH + i] === b);
+}
+
+function u16le(bytes: Uint8Array, at: number): number {
+  return (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8);
+}
+
+function u32le(bytes: Uint8Array, at: number): number {
+  return (u16le(bytes, at) + u16le(bytes, at + 2) * 0x10000) >>> 0;
+}
+
+/**
+ * A data set written without preamble and meta header (as some old modalities and PACS exports do)
+ * starts with a group 0x0002 or 0x0008 element. Returns the little-endian syntax it appears to use,
+ * or null when the bytes do not look like DICOM at all.
+ */
+function rawDataSetSyntax(bytes: Uint8Array): string | null {
+  if (bytes.length < 8) return null;
+  const group = u16le(bytes, 0);
+  if (group !== 0x0002 && group !== 0x0008) return null;
+  const vr = String.fromCharCode(bytes[4] ?? 0, bytes[5] ?? 0);
+  if (VALID_VRS.has(vr)) return EXPLICIT_VR_LITTLE_ENDIAN;
+  const length = u32le(bytes, 4);
+  if (length === 0xffffffff || length <= bytes.length - 8) return IMPLICIT_VR_LITTLE_ENDIAN;
+  return null;
+}
+
+/** The meta header's group length (0002,0000) or one of its elements reaches past the end of the file. */
+function metaHeaderIsCut(meta: DataSet, byteLength: number): boolean {
+  if (findOverrunningElement(meta)) return true;
+  const groupLength = meta.elements.x00020000 ? meta.uint32('x00020000') : undefined;
+  // preamble (128) + "DICM" (4) + the group length element itself (12)
+  return groupLength !== undefined && PREAMBLE_LENGTH + 4 + 12 + groupLength > byteLength;
+}
+
+function unsupported(uid: string): string {
+  const name = transferSyntaxName(uid);
+  return `Unsupported transfer syntax ${uid}${name ? ` (${name})` : ''}.`;
+}
+
+function hasDataSetElements(ds: DataSet): boolean {
+  return Object.keys(ds.elements).some((tag) => !tag.startsWith('x0002'));
+}
+
+export function parseDicomBytes(bytes: Uint8Array): Result<ParsedDicom> {
+  if (bytes.length === 0) return fail('The file is empty.');
+
+  let transferSyntaxUid: string;
+  let hasFileMetaHeader: boolean;
+
+  if (hasDicmMarker(bytes)) {
+    hasFileMetaHeader = true;
+    let meta: DataSet;
+    try {
+      meta = dicomParser.readPart10Header(bytes);
+    } catch (e) {
+      return fail(describeMetaHeaderException(e));
+    }
+    if (metaHeaderIsCut(meta, bytes.length)) {
+      return fail('The file is truncated: it ends inside the file meta information header.');
+    }
+    const uid = str(meta, 'x00020010');
+    if (uid === null) return fail('The file meta information header has no transfer syntax UID (0002,0010).');
+    transferSyntaxUid = uid;
+    const position = (meta as DataSet & { position?: number }).position ?? bytes.length;
+    if (position >= bytes.length) {
+      return fail('The file is truncated: it ends right after the file meta information header.');
+    }
+  } else {
+    const raw = rawDataSetSyntax(bytes);
+    if (raw === null) {
+      if (endsBeforeMarker(bytes)) {
+        return fail(`The file is truncated: it ends after ${bytes.length} bytes, before the DICM marker at byte 128.`);
+      }
+      return fail('Not a DICOM file: no DICM marker at byte 128.');
+    }
+    hasFileMetaHeader = false;
+    transferSyntaxUid = raw;
+  }
+
+  if (!isSupportedTransferSyntax(transferSyntaxUid)) return fail(unsupported(transferSyntaxUid));
+
+  let dataSet: DataSet;
+  try {
+    dataSet = dicomParser.parseDicom(bytes, {
+      ...(hasFileMetaHeader ? {} : { TransferSyntaxUID: transferSyntaxUid }),
+      inflater: inflateDataSet,
+    });
+  } catch (e) {
+    const inner = e && typeof e === 'object' && 'exception' in e ? (e as { exception: unknown }).exception : e;
+    if (inner instanceof InflateError) return fail(inner.message);
+    return fail(describeDataSetException(e, bytes.length));
+  }
+
+  if (!hasDataSetElements(dataSet)) {
+    return fail('The file is truncated: it ends right after the file meta information header.');
+  }
+  const truncated = truncationFromWarnings(dataSet, dataSet.byteArray.length);
+  if (truncated) return fail(truncated);
+
+  return ok({ dataSet, transferSyntaxUid, hasFileMetaHeader });
+}

@@ -1,0 +1,144 @@
+/**
+ * The single DICOM metadata reader shared by the browser viewer and the Node CLI.
+ * Input is the file's bytes; no DOM or Node APIs are used.
+ */
+import type { DataSet } from 'dicom-parser';
+import { fail, ok, type Result } from '../domain/types.ts';
+import { readFunctionalGroups } from './functionalGroups.ts';
+import { parseDicomBytes } from './parse.ts';
+import { checkPixelData, pixelDataInfo } from './pixelData.ts';
+import { transferSyntaxName } from './transferSyntaxes.ts';
+import type { CalibrationInput, DicomImageMetadata } from './types.ts';
+import { readUltrasoundRegions } from './ultrasoundRegions.ts';
+import { num, numbers, str, u16 } from './values.ts';
+
+/** A positive integer count from an IS or US attribute, or null. */
+function positiveInt(value: number | null): number | null {
+  return value !== null && Number.isInteger(value) && value > 0 ? value : null;
+}
+
+/**
+ * Reads the metadata of one DICOM instance and checks that it carries displayable pixel data.
+ * Refusals are one sentence: empty, not DICOM, truncated, unsupported transfer syntax,
+ * missing image dimensions, no pixel data, incomplete pixel data.
+ */
+export function readDicomMetadata(bytes: Uint8Array, fileName?: string): Result<DicomImageMetadata> {
+  const parsed = parseDicomBytes(bytes);
+  if (!parsed.ok) return parsed;
+  const { dataSet: ds, transferSyntaxUid, hasFileMetaHeader } = parsed.value;
+  try {
+    return buildMetadata(ds, transferSyntaxUid, hasFileMetaHeader, fileName ?? null);
+  } catch {
+    // Values are read lazily from the bytes; a corrupt element can still fail here.
+    return fail('The file is damaged: some of its attributes could not be read.');
+  }
+}
+
+function buildMetadata(
+  ds: DataSet,
+  transferSyntaxUid: string,
+  hasFileMetaHeader: boolean,
+  fileName: string | null,
+): Result<DicomImageMetadata> {
+  const warnings: string[] = [];
+  if (!hasFileMetaHeader) {
+    warnings.push(`The file has no DICOM file meta header; it was read as ${transferSyntaxName(transferSyntaxUid)}.`);
+  }
+
+  const pixels = pixelDataInfo(ds);
+  const rows = u16(ds, 'x00280010');
+  const columns = u16(ds, 'x00280011');
+  if (pixels.present && (rows === null || rows === 0 || columns === null || columns === 0)) {
+    return fail('The image dimensions are missing: Rows (0028,0010) and Columns (0028,0011) are required.');
+  }
+
+  const framesRaw = num(ds, 'x00280008');
+  const numberOfFrames = framesRaw === null ? 1 : positiveInt(framesRaw);
+  if (numberOfFrames === null) return fail(`The Number of Frames (0028,0008) value ${framesRaw} is not a positive whole number.`);
+  const samplesPerPixel = u16(ds, 'x00280002') ?? 1;
+  const bitsAllocated = u16(ds, 'x00280100');
+  if (pixels.present && (bitsAllocated === null || bitsAllocated === 0)) {
+    return fail('The image has no Bits Allocated (0028,0100).');
+  }
+
+  const pixelCheck = checkPixelData(
+    pixels,
+    { rows: rows ?? 0, columns: columns ?? 0, numberOfFrames, samplesPerPixel, bitsAllocated: bitsAllocated ?? 0 },
+    transferSyntaxUid,
+  );
+  if (!pixelCheck.ok) return pixelCheck;
+
+  const groups = readFunctionalGroups(ds);
+  const us = readUltrasoundRegions(ds);
+  warnings.push(...us.warnings);
+
+  const framePositions = groups.framePositions;
+  const topPosition = numbers(ds, 'x00200032');
+
+  return ok({
+    fileName,
+    modality: str(ds, 'x00080060'),
+    sopClassUid: str(ds, 'x00080016'),
+    studyInstanceUid: str(ds, 'x0020000d'),
+    seriesInstanceUid: str(ds, 'x0020000e'),
+    sopInstanceUid: str(ds, 'x00080018'),
+    frameOfReferenceUid: str(ds, 'x00200052'),
+    patientName: str(ds, 'x00100010'),
+    patientId: str(ds, 'x00100020'),
+    studyDescription: str(ds, 'x00081030'),
+    seriesDescription: str(ds, 'x0008103e'),
+    bodyPartExamined: str(ds, 'x00180015'),
+    seriesNumber: num(ds, 'x00200011'),
+    instanceNumber: num(ds, 'x00200013'),
+
+    rows: rows ?? 0,
+    columns: columns ?? 0,
+    numberOfFrames,
+    samplesPerPixel,
+    photometricInterpretation: str(ds, 'x00280004'),
+    bitsAllocated: bitsAllocated ?? 0,
+    bitsStored: u16(ds, 'x00280101'),
+    pixelRepresentation: u16(ds, 'x00280103'),
+    planarConfiguration: u16(ds, 'x00280006'),
+
+    transferSyntaxUid,
+    transferSyntaxName: transferSyntaxName(transferSyntaxUid),
+    hasFileMetaHeader,
+
+    imageLaterality: str(ds, 'x00200062'),
+    laterality: str(ds, 'x00200060'),
+    frameLaterality: groups.frameLaterality,
+
+    pixelSpacing: numbers(ds, 'x00280030') ?? groups.pixelSpacing,
+    imagerPixelSpacing: numbers(ds, 'x00181164'),
+    ultrasoundRegions: us.regions,
+
+    imageOrientationPatient: numbers(ds, 'x00200037') ?? groups.imageOrientationPatient,
+    imagePositionPatient: topPosition ?? framePositions?.[0] ?? null,
+    framePositionsPatient: framePositions,
+    sliceThickness: num(ds, 'x00180050') ?? groups.sliceThickness,
+    sliceLocation: num(ds, 'x00201041'),
+
+    frameTimeMs: num(ds, 'x00181063'),
+    frameTimeVector: numbers(ds, 'x00181065'),
+    cineRate: num(ds, 'x00180040'),
+    recommendedDisplayFrameRate: num(ds, 'x00082144'),
+
+    windowCenter: num(ds, 'x00281050'),
+    windowWidth: num(ds, 'x00281051'),
+    rescaleSlope: num(ds, 'x00281053'),
+    rescaleIntercept: num(ds, 'x00281052'),
+
+    pixelDataPresent: pixels.present,
+    pixelDataLength: pixels.length,
+    encapsulated: pixels.encapsulated,
+    fragmentCount: pixels.fragmentCount,
+
+    warnings,
+  });
+}
+
+/** The inputs the domain's resolveCalibration needs, taken from the metadata as stored. */
+export function calibrationInputFromMetadata(meta: DicomImageMetadata): CalibrationInput {
+  return { pixelSpacing: meta.pixelSpacing ?? undefined, ultrasoundRegions: meta.ultrasoundRegions };
+}
