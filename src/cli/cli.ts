@@ -1,0 +1,49 @@
+/** Command dispatch for the NerveTrace CLI. Pure apart from file reads; output goes through CliIo. */
+import { UsageError } from './args.ts';
+import { runInspect } from './inspect.ts';
+import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, type CliIo } from './io.ts';
+import { runMeasure } from './measure.ts';
+
+export const MAIN_HELP = `Usage: nervetrace <command> [options]
+
+Commands:
+  inspect <file...> [--json]
+      what NerveTrace reads from each DICOM file (size, frames, side, calibration)
+  measure <file> --points "x,y x,y ..." [--frame N] [--json]
+      cross-sectional area and perimeter of an outline, in mm when calibrated
+
+Run "nervetrace <command> --help" for details.
+Exit codes: 0 ok, 1 a file or measurement was refused, 2 command-line error.
+`;
+
+/** Runs one CLI invocation (argv without node and script) and returns the exit code. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+        io.stderr(MAIN_HELP);
+        return EXIT_USAGE;
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(MAIN_HELP);
+        return EXIT_OK;
+      case 'inspect':
+        return runInspect(rest, io);
+      case 'measure':
+        return runMeasure(rest, io);
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      const hint = command === 'inspect' || command === 'measure' ? `nervetrace ${command} --help` : 'nervetrace --help';
+      io.stderr(`${e.message} Run "${hint}" for usage.\n`);
+      return EXIT_USAGE;
+    }
+    // Last resort: never a stack trace for the user.
+    io.stderr(`Internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_REFUSED;
+  }
+}

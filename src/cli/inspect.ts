@@ -1,0 +1,114 @@
+/** `nervetrace inspect <file...> [--json]`: what NerveTrace sees in each file. */
+import { readDicomMetadata } from '../dicom/index.ts';
+import { parseArgs } from './args.ts';
+import { imageCalibration, type CalibrationReport } from './calibration.ts';
+import { EXIT_OK, EXIT_REFUSED, type CliIo } from './io.ts';
+import { readFileBytes } from './readFile.ts';
+import { sideFromTags } from './side.ts';
+import { formatTable } from './table.ts';
+import { UsageError } from './args.ts';
+import type { Side, SideSource } from '../domain/types.ts';
+
+export const INSPECT_HELP = `Usage: nervetrace inspect <file...> [--json]
+
+Reads each DICOM file and reports what NerveTrace sees: modality, image size,
+frames, transfer syntax, laterality and the image-level calibration (ultrasound
+region, PixelSpacing, or none).
+
+Options:
+  --json    print a JSON array, one object per file
+  --help    show this help
+
+A file that cannot be used is reported with ok: false and a one-sentence error;
+the other files are still reported. Exit code 1 if any file failed, 2 on a
+command-line error.
+`;
+
+export type InspectRow =
+  | {
+      readonly file: string;
+      readonly ok: true;
+      readonly modality: string | null;
+      readonly rows: number;
+      readonly columns: number;
+      readonly frames: number;
+      readonly transferSyntaxUid: string;
+      readonly transferSyntaxName: string | null;
+      /** Side stated by the laterality attributes (ImageLaterality > Laterality > FrameLaterality). */
+      readonly laterality: Side | null;
+      readonly lateralitySource: SideSource;
+      readonly calibration: CalibrationReport;
+      readonly warnings?: readonly string[];
+    }
+  | { readonly file: string; readonly ok: false; readonly error: string };
+
+export function inspectFile(path: string): InspectRow {
+  const bytes = readFileBytes(path);
+  if (!bytes.ok) return { file: path, ok: false, error: bytes.error };
+  const read = readDicomMetadata(bytes.value, path);
+  if (!read.ok) return { file: path, ok: false, error: read.error };
+  const meta = read.value;
+  const side = sideFromTags(meta);
+  return {
+    file: path,
+    ok: true,
+    modality: meta.modality,
+    rows: meta.rows,
+    columns: meta.columns,
+    frames: meta.numberOfFrames,
+    transferSyntaxUid: meta.transferSyntaxUid,
+    transferSyntaxName: meta.transferSyntaxName,
+    laterality: side.side,
+    lateralitySource: side.sideSource,
+    calibration: imageCalibration(meta),
+    ...(meta.warnings.length > 0 ? { warnings: meta.warnings } : {}),
+  };
+}
+
+export function inspectFiles(paths: readonly string[]): InspectRow[] {
+  return paths.map(inspectFile);
+}
+
+function calibrationCell(c: CalibrationReport): string {
+  if (c.source === 'none' || c.rowSpacingMm === null || c.columnSpacingMm === null) return 'none';
+  const spacing =
+    c.rowSpacingMm === c.columnSpacingMm
+      ? `${fmt(c.rowSpacingMm)} mm`
+      : `${fmt(c.rowSpacingMm)} x ${fmt(c.columnSpacingMm)} mm (row x col)`;
+  return `${c.source}${c.regionIndex !== undefined ? ` #${c.regionIndex}` : ''} ${spacing}`;
+}
+
+function fmt(mm: number): string {
+  return mm >= 0.01 ? mm.toFixed(4).replace(/0+$/, '').replace(/\.$/, '') : mm.toPrecision(3);
+}
+
+export function formatInspectTable(rows: readonly InspectRow[]): string {
+  const body = rows.map((r) =>
+    r.ok
+      ? [
+          r.file,
+          'ok',
+          r.modality ?? '-',
+          `${r.columns}x${r.rows}`,
+          String(r.frames),
+          r.laterality ? `${r.laterality} (${r.lateralitySource})` : '-',
+          calibrationCell(r.calibration),
+          r.transferSyntaxName ?? r.transferSyntaxUid,
+        ]
+      : [r.file, 'FAILED', r.error],
+  );
+  return formatTable(['FILE', 'STATUS', 'MODALITY', 'SIZE (WxH)', 'FRAMES', 'SIDE', 'CALIBRATION', 'TRANSFER SYNTAX'], body);
+}
+
+/** Runs the command; returns the exit code. */
+export function runInspect(argv: readonly string[], io: CliIo): number {
+  const args = parseArgs(argv, { valued: [], flags: ['--json', '--help'] });
+  if (args.flags.has('--help')) {
+    io.stdout(INSPECT_HELP);
+    return EXIT_OK;
+  }
+  if (args.positionals.length === 0) throw new UsageError('inspect needs at least one file.');
+  const rows = inspectFiles(args.positionals);
+  io.stdout(args.flags.has('--json') ? `${JSON.stringify(rows, null, 2)}\n` : `${formatInspectTable(rows)}\n`);
+  return rows.every((r) => r.ok) ? EXIT_OK : EXIT_REFUSED;
+}
