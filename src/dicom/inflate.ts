@@ -3,7 +3,7 @@
  * dicom-parser only inflates by itself through Node's zlib or a global `pako`; passing this
  * callback makes the same code work in the browser and in Node.
  */
-import pako from 'pako';
+import { Inflate } from 'pako';
 
 /** Thrown by the inflater with a user-facing sentence; readMetadata catches it. */
 export class InflateError extends Error {}
@@ -13,7 +13,7 @@ export class InflateError extends Error {}
  * is replaced by its raw-inflated form.
  */
 export function inflateDataSet(bytes: Uint8Array, position: number): Uint8Array {
-  const inflator = new pako.Inflate({ raw: true });
+  const inflator = new Inflate({ raw: true });
   inflator.push(bytes.subarray(position), true);
   if (inflator.err) {
     throw new InflateError('The file is damaged: its deflated data set could not be decompressed.');
