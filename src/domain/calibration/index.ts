@@ -1,0 +1,14 @@
+export type { SpatialCalibration, Uncalibrated } from './kinds';
+export { hasValidSpacing } from './kinds';
+export { calibrationFromPixelSpacing } from './pixelSpacing';
+export {
+  ULTRASOUND_UNITS_CM,
+  isSpatialRegion,
+  regionContainsContour,
+  selectUltrasoundRegion,
+  calibrationFromUltrasoundRegion,
+  declaresSpatialRegion,
+} from './ultrasoundRegion';
+export { calibrationFromUserLine } from './userLine';
+export { resolveCalibration, type CalibrationSources } from './resolve';
+export { describeCalibration } from './describe';

@@ -1,0 +1,2 @@
+export { measureContour, type ContourMetrics } from './measureContour';
+export { formatArea, formatLength, formatAreaMm2, formatLengthMm } from './format';
