@@ -1,0 +1,50 @@
+export type {
+  ActivityLevel,
+  Grade,
+  NcsKind,
+  NcsRow,
+  NeedleEmgRow,
+  OtherDischarge,
+  ParseResult,
+  ParseWarning,
+  Recruitment,
+} from './types';
+export {
+  MUSCLES,
+  ROOT_LEVELS,
+  AMBIGUOUS_MUSCLE_NAMES,
+  isParaspinal,
+  type InnervationBranch,
+  type MuscleDefinition,
+  type MuscleId,
+  type RootLevel,
+  type RootSupply,
+} from './muscles';
+export { getMuscle, matchMuscle, resolveMuscle, type MuscleMatch } from './muscleLookup';
+export { NCS_NERVES, type NcsNerveDefinition, type NcsNerveId } from './ncsNerves';
+export { getNcsNerve, resolveNcsNerve } from './ncsLookup';
+export {
+  NCS_LIMIT_SETS,
+  CONVENTIONAL_NCS_LIMITS,
+  S36_SURAL_NCS_LIMITS,
+  DEFAULT_NCS_LIMITS,
+  type NcsLimit,
+  type NcsLimitSet,
+  type NcsPublishedFigure,
+  type SideToSideRule,
+} from './ncsLimits';
+export { parseGrade, parseRecruitment, parseLevel, parsePolyphasia, parseOtherDischarges, parseNumber } from './terms';
+export { isMuscleAbnormal, type MuscleAssessment } from './assessMuscle';
+export { flagNcs, type FlaggedNcsRow, type NcsFlag, type NcsFlagKind } from './flagNcs';
+export { parseEmgTable, type EmgParseOptions } from './parseEmgTable';
+export { parseNcsTable, type NcsParseOptions } from './parseNcsTable';
+export { normalizeName, parseSide } from './normalize';
+export {
+  GRADE_TERMS,
+  RECRUITMENT_TERMS,
+  LEVEL_TERMS,
+  POLYPHASIA_TERMS,
+  OTHER_DISCHARGE_TERMS,
+  EMG_HEADERS,
+  NCS_HEADERS,
+} from './vocabulary';

@@ -1,0 +1,50 @@
+import { AMBIGUOUS_MUSCLE_NAMES, MUSCLES, type MuscleDefinition } from './muscles';
+import { normalizeName, orderFreeKey } from './normalize';
+
+const byId = new Map<string, MuscleDefinition>(MUSCLES.map((m) => [m.id, m]));
+
+const byName = new Map<string, MuscleDefinition>();
+for (const muscle of MUSCLES) {
+  for (const name of [muscle.id, muscle.label, ...muscle.synonyms]) {
+    const normalized = normalizeName(name);
+    if (!byName.has(normalized)) byName.set(normalized, muscle);
+    const key = orderFreeKey(normalized);
+    if (!byName.has(key)) byName.set(key, muscle);
+  }
+}
+
+const ambiguous = new Map(AMBIGUOUS_MUSCLE_NAMES.map((a) => [normalizeName(a.text), a.candidates]));
+
+/** The vocabulary entry for a muscle id, or null. */
+export function getMuscle(id: string): MuscleDefinition | null {
+  return byId.get(id) ?? null;
+}
+
+export type MuscleMatch =
+  | { readonly kind: 'known'; readonly muscle: MuscleDefinition }
+  | { readonly kind: 'ambiguous'; readonly candidates: readonly MuscleDefinition[] }
+  | { readonly kind: 'unknown' };
+
+/**
+ * Match a muscle as written in a report ("TA", "tib ant", "biceps femoris (short head)",
+ * "paraspinals L5", "m. tibialis anterior") or a vocabulary id to the controlled vocabulary.
+ */
+export function matchMuscle(text: string): MuscleMatch {
+  const direct = byId.get(text.trim());
+  if (direct) return { kind: 'known', muscle: direct };
+  const normalized = normalizeName(text);
+  if (normalized.length === 0) return { kind: 'unknown' };
+  const found = byName.get(normalized) ?? byName.get(orderFreeKey(normalized));
+  if (found) return { kind: 'known', muscle: found };
+  const candidates = ambiguous.get(normalized);
+  if (candidates) {
+    return { kind: 'ambiguous', candidates: candidates.map((id) => byId.get(id)).filter((m): m is MuscleDefinition => !!m) };
+  }
+  return { kind: 'unknown' };
+}
+
+/** The vocabulary entry for a row's muscle (id or free text), or null when it is not in the vocabulary. */
+export function resolveMuscle(idOrText: string): MuscleDefinition | null {
+  const match = matchMuscle(idOrText);
+  return match.kind === 'known' ? match.muscle : null;
+}
