@@ -8,6 +8,18 @@ import type { Plugin, Connect } from 'vite';
 
 const URL_PREFIX = '/sample-dicom/';
 
+/** Paths of all files below dir, relative to it, with forward slashes. */
+function listFiles(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? listFiles(join(dir, entry.name), `${prefix}${entry.name}/`)
+      : entry.isFile()
+        ? [`${prefix}${entry.name}`]
+        : [],
+  );
+}
+
 export function sampleDicomPlugin(sampleDir: string): Plugin {
   const dir = resolve(sampleDir);
   const serve: Connect.NextHandleFunction = (req, res, next) => {
@@ -25,11 +37,8 @@ export function sampleDicomPlugin(sampleDir: string): Plugin {
       server.middlewares.use(serve);
     },
     generateBundle() {
-      if (!existsSync(dir)) return;
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (!statSync(path).isFile()) continue;
-        this.emitFile({ type: 'asset', fileName: `sample-dicom/${name}`, source: readFileSync(path) });
+      for (const name of listFiles(dir)) {
+        this.emitFile({ type: 'asset', fileName: `sample-dicom/${name}`, source: readFileSync(join(dir, name)) });
       }
     },
   };

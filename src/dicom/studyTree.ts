@@ -99,9 +99,9 @@ export function groupIntoStudyTree<T extends GroupableInstance>(instances: reado
     const patientKey = `${m.patientId ?? ''}|${m.patientName ?? ''}`;
     const studyUid = m.studyInstanceUid || UNKNOWN;
     const seriesUid = m.seriesInstanceUid || `${UNKNOWN}:${instance.key}`;
-    const studies = getOrCreate(patients, patientKey, () => new Map());
-    const series = getOrCreate(studies, studyUid, () => new Map());
-    getOrCreate(series, seriesUid, () => []).push(instance);
+    const studies = getOrCreate(patients, patientKey, () => new Map<string, Map<string, T[]>>());
+    const series = getOrCreate(studies, studyUid, () => new Map<string, T[]>());
+    getOrCreate(series, seriesUid, (): T[] => []).push(instance);
     if (!firstOf.has(patientKey)) firstOf.set(patientKey, instance);
     if (!firstOf.has(studyUid)) firstOf.set(studyUid, instance);
   }

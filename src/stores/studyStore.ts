@@ -6,6 +6,7 @@
 import { defineStore } from 'pinia';
 import { computed, markRaw, shallowRef } from 'vue';
 import { readDicomMetadata } from '../dicom';
+import { deflatedToExplicitLittleEndian, DEFLATED_EXPLICIT_LE } from '../dicom/deflatedToExplicit';
 import type { DicomImageMetadata } from '../dicom/types';
 import { groupIntoStudyTree, type SeriesNode } from '../dicom/studyTree';
 import { isIgnorableFile, type PickedFile } from '../viewer/fileSource';
@@ -75,13 +76,16 @@ export const useStudyStore = defineStore('studies', () => {
         const meta = result.value;
         if (meta.sopInstanceUid && knownSops.has(meta.sopInstanceUid)) continue; // already open
         if (meta.sopInstanceUid) knownSops.add(meta.sopInstanceUid);
+        // The image loader cannot inflate deflated files itself: give it the equivalent explicit file.
+        const loadable =
+          meta.transferSyntaxUid === DEFLATED_EXPLICIT_LE ? new Blob([deflatedToExplicitLittleEndian(bytes) as Uint8Array<ArrayBuffer>]) : file;
         opened.push(
           markRaw({
             key: `f${nextKey++}`,
             fileName: name,
             file,
             meta,
-            imageIds: registerFileFrames(file, Math.max(1, meta.numberOfFrames)),
+            imageIds: registerFileFrames(loadable, Math.max(1, meta.numberOfFrames)),
           }),
         );
       }

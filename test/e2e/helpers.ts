@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { readFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,7 +34,7 @@ export function manifest(): { files: ManifestFile[] } {
 }
 
 export function sampleFiles(): string[] {
-  return readdirSync(SAMPLE_DIR).filter((f) => f.endsWith('.dcm')).map((f) => `${SAMPLE_DIR}${f}`);
+  return manifest().files.map((f) => `${SAMPLE_DIR}${f.file}`);
 }
 
 export async function screenshot(page: Page, name: string) {
@@ -63,10 +63,10 @@ export function trackForeignRequests(page: Page, origin: string): string[] {
  * Statistics of the pixels actually painted in a viewport's canvas: proves an image is on
  * screen (not just that the DOM changed).
  */
-export async function canvasStats(page: Page, slotSelector = '.viewport-panel') {
-  return page.locator(`${slotSelector} canvas`).first().evaluate((canvas: HTMLCanvasElement) => {
+export async function canvasStats(page: Page, panelIndex = 0) {
+  return page.locator('.viewport-panel').nth(panelIndex).locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
     const ctx = canvas.getContext('2d');
-    if (!ctx) return { nonBlack: 0, mean: 0, total: 0, hash: 0 };
+    if (!ctx) return { nonBlack: 0, mean: 0, total: 0, hash: 0, grid: [] as number[] };
     const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
     let nonBlack = 0;
     let sum = 0;
@@ -78,12 +78,26 @@ export async function canvasStats(page: Page, slotSelector = '.viewport-panel') 
       hash = (hash * 31 + v) | 0;
     }
     const total = data.length / 4;
-    return { nonBlack, mean: sum / total, total, hash };
+    // A coarse 64 × 64 grid of luminance samples, to compare two renderings with a tolerance.
+    const grid: number[] = [];
+    for (let gy = 0; gy < 64; gy++) {
+      for (let gx = 0; gx < 64; gx++) {
+        const i = (Math.floor(((gy + 0.5) * canvas.height) / 64) * canvas.width + Math.floor(((gx + 0.5) * canvas.width) / 64)) * 4;
+        grid.push((data[i]! + data[i + 1]! + data[i + 2]!) / 3);
+      }
+    }
+    return { nonBlack, mean: sum / total, total, hash, grid };
   });
 }
 
-export async function expectPainted(page: Page, slotSelector = '.viewport-panel') {
+export async function expectPainted(page: Page, panelIndex = 0) {
   await expect
-    .poll(async () => (await canvasStats(page, slotSelector)).nonBlack, { timeout: 20_000 })
+    .poll(async () => (await canvasStats(page, panelIndex)).nonBlack, { timeout: 20_000 })
     .toBeGreaterThan(1000);
+}
+
+/** Mean absolute difference between two canvas sample grids (0 = identical renderings). */
+export function gridDifference(a: { grid: number[] }, b: { grid: number[] }): number {
+  if (a.grid.length !== b.grid.length || !a.grid.length) return Infinity;
+  return a.grid.reduce((sum, v, i) => sum + Math.abs(v - b.grid[i]!), 0) / a.grid.length;
 }
