@@ -1,2 +1,11 @@
 export { measureContour, type ContourMetrics } from './measureContour';
 export { formatArea, formatLength, formatAreaMm2, formatLengthMm } from './format';
+export {
+  remeasure,
+  type NerveMeasurement,
+  type MeasurementMethod,
+  type ImageReference,
+  type IntensityStats,
+} from './nerveMeasurement';
+export { groupRepeatedMeasurements, comparisonInputs, groupKey, type RepeatedMeasurementGroup } from './repeatedMeasurements';
+export { intensityInside, type PixelGrid } from './intensity';

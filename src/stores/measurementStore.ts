@@ -1,0 +1,101 @@
+/**
+ * All nerve measurements of the session, with undo/redo. Numbers are computed by the domain
+ * from contours in image coordinates; this store only keeps them and their history.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import {
+  comparisonInputs,
+  groupRepeatedMeasurements,
+  type NerveMeasurement,
+} from '../domain/measurement';
+
+const HISTORY_LIMIT = 200;
+
+export const useMeasurementStore = defineStore('measurements', () => {
+  const measurements = shallowRef<readonly NerveMeasurement[]>([]);
+  const selectedId = ref<string | null>(null);
+  const undoStack = shallowRef<(readonly NerveMeasurement[])[]>([]);
+  const redoStack = shallowRef<(readonly NerveMeasurement[])[]>([]);
+
+  const groups = computed(() => groupRepeatedMeasurements(measurements.value));
+  const comparison = computed(() => comparisonInputs(measurements.value));
+  const byId = computed(() => new Map(measurements.value.map((m) => [m.id, m])));
+
+  function commit(next: readonly NerveMeasurement[]) {
+    undoStack.value = [...undoStack.value.slice(-HISTORY_LIMIT + 1), measurements.value];
+    redoStack.value = [];
+    measurements.value = next;
+  }
+
+  function add(measurement: NerveMeasurement) {
+    commit([...measurements.value, measurement]);
+  }
+
+  function update(measurement: NerveMeasurement) {
+    commit(measurements.value.map((m) => (m.id === measurement.id ? measurement : m)));
+  }
+
+  /** Apply a change to one measurement (relabel, change nerve/site/side). */
+  function patch(id: string, change: Partial<Pick<NerveMeasurement, 'label' | 'nerve' | 'site' | 'side' | 'sideSource'>>) {
+    const current = byId.value.get(id);
+    if (!current) return;
+    update({ ...current, ...change, updatedAt: new Date().toISOString() });
+  }
+
+  function remove(id: string) {
+    commit(measurements.value.filter((m) => m.id !== id));
+    if (selectedId.value === id) selectedId.value = null;
+  }
+
+  /** Replace everything (e.g. a session restored or imported); starts a fresh history. */
+  function replaceAll(next: readonly NerveMeasurement[]) {
+    measurements.value = next;
+    undoStack.value = [];
+    redoStack.value = [];
+  }
+
+  function undo(): boolean {
+    const previous = undoStack.value.at(-1);
+    if (!previous) return false;
+    undoStack.value = undoStack.value.slice(0, -1);
+    redoStack.value = [...redoStack.value, measurements.value];
+    measurements.value = previous;
+    return true;
+  }
+
+  function redo(): boolean {
+    const next = redoStack.value.at(-1);
+    if (!next) return false;
+    redoStack.value = redoStack.value.slice(0, -1);
+    undoStack.value = [...undoStack.value, measurements.value];
+    measurements.value = next;
+    return true;
+  }
+
+  /** Next free label "A<n>". */
+  function nextLabel(): string {
+    const used = new Set(measurements.value.map((m) => m.label));
+    let n = 1;
+    while (used.has(`A${n}`)) n++;
+    return `A${n}`;
+  }
+
+  return {
+    measurements,
+    selectedId,
+    groups,
+    comparison,
+    byId,
+    canUndo: computed(() => undoStack.value.length > 0),
+    canRedo: computed(() => redoStack.value.length > 0),
+    add,
+    update,
+    patch,
+    remove,
+    replaceAll,
+    undo,
+    redo,
+    nextLabel,
+  };
+});
