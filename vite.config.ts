@@ -30,7 +30,8 @@ export default defineConfig({
     ],
   },
   build: {
-    outDir: `${projectRoot}dist`,
+    // NERVETRACE_DIST lets parallel test runs build into separate folders.
+    outDir: process.env.NERVETRACE_DIST || `${projectRoot}dist`,
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 4000,

@@ -36,7 +36,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --port ${PORT} --strictPort`, // serves NERVETRACE_DIST when set
     cwd: root,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
