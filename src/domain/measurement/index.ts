@@ -7,5 +7,6 @@ export {
   type ImageReference,
   type IntensityStats,
 } from './nerveMeasurement';
-export { groupRepeatedMeasurements, comparisonInputs, groupKey, type RepeatedMeasurementGroup } from './repeatedMeasurements';
+export { groupRepeatedMeasurements, comparisonInputs, groupKey, type RepeatedMeasurementGroup, type RepeatStats } from './repeatedMeasurements';
 export { intensityInside, type PixelGrid } from './intensity';
+export { measureEllipseByDiameters, diameterLength, type Diameter, type EllipseMeasurement } from './ellipseByDiameters';

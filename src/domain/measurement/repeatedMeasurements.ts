@@ -4,9 +4,16 @@
  */
 import type { Side } from '../types';
 import type { Modality, NerveId, SiteId } from '../reference';
-import { summarizeRepeats, type RepeatSummary } from '../comparison/summarizeRepeats';
+import { summarizeRepeats } from '../comparison/summarizeRepeats';
 import type { MeasurementSummaryInput } from '../comparison/types';
 import type { NerveMeasurement } from './nerveMeasurement';
+
+/** Count, mean and sample SD (null for one value) of repeated values, in the group's unit. */
+export interface RepeatStats {
+  readonly count: number;
+  readonly mean: number;
+  readonly sd: number | null;
+}
 
 export interface RepeatedMeasurementGroup {
   readonly key: string;
@@ -17,8 +24,8 @@ export interface RepeatedMeasurementGroup {
   readonly measurements: readonly NerveMeasurement[];
   /** False when any member is uncalibrated: then the summaries are in px² / px. */
   readonly calibrated: boolean;
-  readonly area: RepeatSummary | null;
-  readonly perimeter: RepeatSummary | null;
+  readonly area: RepeatStats | null;
+  readonly perimeter: RepeatStats | null;
 }
 
 export function groupKey(m: Pick<NerveMeasurement, 'nerve' | 'site' | 'side' | 'modality'>): string {
@@ -33,9 +40,9 @@ function perimeterOf(m: NerveMeasurement): number {
   return m.metrics.calibrated ? m.metrics.perimeterMm : m.metrics.perimeterPx;
 }
 
-function summary(values: number[]): RepeatSummary | null {
+function summary(values: number[]): RepeatStats | null {
   const result = summarizeRepeats(values);
-  return result.ok ? result.value : null;
+  return result.ok ? { count: result.value.count, mean: result.value.meanMm2, sd: result.value.sdMm2 } : null;
 }
 
 export function groupRepeatedMeasurements(measurements: readonly NerveMeasurement[]): RepeatedMeasurementGroup[] {
