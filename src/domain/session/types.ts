@@ -1,0 +1,97 @@
+/**
+ * A NerveTrace session as saved to and restored from a JSON file: references to the images
+ * (never pixel data), the user's calibrations, the nerve measurements, the EMG and NCS tables,
+ * the reference set used and the comparison options. Derived numbers in it are recomputed on
+ * load (see rehydrateSession), never trusted.
+ */
+import type { ImagePoint, Side } from '../types';
+import type { NerveMeasurement } from '../measurement';
+import type { NcsRow, NeedleEmgRow } from '../emg';
+import type { ReferenceSet } from '../reference';
+
+/** The only session layout this version reads and writes. */
+export const SESSION_SCHEMA_VERSION = 1;
+export const APP_NAME = 'NerveTrace';
+
+/** Patient identification: present only in identified exports (removed by deidentifySession). */
+export interface SessionPatient {
+  readonly name: string;
+  readonly id: string;
+  /** As written in the file (DICOM DA "YYYYMMDD"), or empty. */
+  readonly birthDate: string;
+  readonly accessionNumber: string;
+}
+
+export interface SessionInstance {
+  readonly sopInstanceUid: string;
+  /** Needed to reference the image from a DICOM SR; null when the file did not say. */
+  readonly sopClassUid: string | null;
+  readonly fileName: string;
+  /** Number of frames (1 for a single image). */
+  readonly frames: number;
+}
+
+export interface SessionSeries {
+  readonly seriesInstanceUid: string;
+  readonly modality: string;
+  readonly description: string;
+  /** Side stated by the file's laterality attributes, or null. */
+  readonly laterality: Side | null;
+  readonly instances: readonly SessionInstance[];
+}
+
+export interface SessionStudy {
+  readonly studyInstanceUid: string;
+  readonly description: string;
+  readonly series: readonly SessionSeries[];
+}
+
+/** A millimetre scale the user set (calibration line of known length). */
+export interface UserCalibration {
+  readonly source: 'user';
+  readonly rowSpacingMm: number;
+  readonly columnSpacingMm: number;
+  readonly description?: string;
+}
+
+/** The line a user calibration was drawn with; the calibration is recomputed from it on load. */
+export interface CalibrationLine {
+  readonly start: ImagePoint;
+  readonly end: ImagePoint;
+  readonly knownLengthMm: number;
+  /** Row spacing ÷ column spacing when the pixels are not square (default 1). */
+  readonly pixelAspect?: number;
+}
+
+/** A user calibration applied to one image (scope 'image') or to every image of a series. */
+export interface SessionCalibration {
+  readonly scope: 'image' | 'series';
+  readonly seriesInstanceUid: string;
+  /** Required for scope 'image', absent for scope 'series'. */
+  readonly sopInstanceUid?: string;
+  readonly calibration: UserCalibration;
+  readonly line?: CalibrationLine;
+}
+
+export interface SessionOptions {
+  /** Larger/smaller ratio called asymmetric; null = the reference set's default ratio. */
+  readonly ratioThreshold: number | null;
+  /** Id of the NCS limit set used to flag conduction studies (see NCS_LIMIT_SETS). */
+  readonly ncsLimitSetId: string;
+}
+
+export interface Session {
+  readonly schemaVersion: typeof SESSION_SCHEMA_VERSION;
+  readonly app: { readonly name: typeof APP_NAME; readonly version: string };
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly patient?: SessionPatient;
+  readonly studies: readonly SessionStudy[];
+  readonly calibrations: readonly SessionCalibration[];
+  readonly measurements: readonly NerveMeasurement[];
+  readonly emg: readonly NeedleEmgRow[];
+  readonly ncs: readonly NcsRow[];
+  /** The reference set the comparison used, stored whole (with its id and name). */
+  readonly referenceSet: ReferenceSet;
+  readonly options: SessionOptions;
+}
