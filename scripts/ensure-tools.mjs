@@ -1,29 +1,63 @@
 #!/usr/bin/env node
-// Makes sure Debian's Chromium is present for the end-to-end tests.
-// Playwright's own browser download cannot work here, so we drive /usr/bin/chromium.
+// Makes sure the Debian tools the tests drive are installed:
+//   - chromium (/usr/bin/chromium): the end-to-end tests run in it (Playwright's own browser
+//     download cannot work offline, so we never use it);
+//   - dcmtk (dsrdump): the DICOM SR export test validates its output with it.
+// Missing ones are installed with apt-get when running as root (one update, one install);
+// otherwise we stop with one sentence saying how to install them. Never skipped silently.
 import { existsSync } from 'node:fs';
-import { execSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { delimiter, join } from 'node:path';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-export function ensureChromium() {
-  if (existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH;
+/** Absolute path of an executable on PATH, or null. */
+function which(name) {
+  for (const dir of (process.env.PATH || '').split(delimiter)) {
+    if (dir && existsSync(join(dir, name))) return join(dir, name);
+  }
+  return null;
+}
+
+const TOOLS = [
+  { name: 'Chromium', found: () => existsSync(CHROMIUM_PATH), where: CHROMIUM_PATH, pkg: 'chromium' },
+  { name: 'dsrdump', found: () => which('dsrdump') !== null, where: 'dsrdump on PATH', pkg: 'dcmtk' },
+];
+
+/** Returns the missing tools' Debian package names (empty when all are present). */
+export function missingTools() {
+  return TOOLS.filter((t) => !t.found());
+}
+
+export function ensureTools() {
+  const missing = missingTools();
+  if (!missing.length) return;
+  const pkgs = missing.map((t) => t.pkg);
+  const what = missing.map((t) => `${t.where} (Debian package ${t.pkg})`).join(' and ');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot) {
+  const hasApt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (!isRoot || !hasApt) {
     console.error(
-      `End-to-end tests need Chromium at ${CHROMIUM_PATH}: install it with "sudo apt-get install -y chromium" and run the tests again.`,
+      `The tests need ${what}: install with "sudo apt-get install -y ${pkgs.join(' ')}" and run npm test again.`,
     );
     process.exit(1);
   }
-  console.log(`Chromium not found at ${CHROMIUM_PATH}; installing Debian's chromium package with apt-get…`);
+  console.log(`Missing ${what}; installing with apt-get…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execSync('apt-get update -qq', { stdio: 'inherit', env });
-  execSync('apt-get install -y -qq chromium', { stdio: 'inherit', env });
-  if (!existsSync(CHROMIUM_PATH)) {
-    console.error(`apt-get finished but ${CHROMIUM_PATH} is still missing; end-to-end tests cannot run.`);
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...pkgs]]) {
+    const run = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    if (run.status !== 0) {
+      console.error(
+        `"apt-get ${args.join(' ')}" failed (exit ${run.status ?? run.signal}); install ${pkgs.join(' ')} by hand and run npm test again.`,
+      );
+      process.exit(1);
+    }
+  }
+  const still = missingTools();
+  if (still.length) {
+    console.error(`apt-get finished but ${still.map((t) => t.where).join(' and ')} is still missing; the tests cannot run.`);
     process.exit(1);
   }
-  return CHROMIUM_PATH;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) ensureChromium();
+if (import.meta.url === `file://${process.argv[1]}`) ensureTools();
