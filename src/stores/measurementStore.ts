@@ -48,6 +48,11 @@ export const useMeasurementStore = defineStore('measurements', () => {
     if (selectedId.value === id) selectedId.value = null;
   }
 
+  /** Replace everything as one undoable step (e.g. all measurements recomputed after calibration). */
+  function replaceKeepingHistory(next: readonly NerveMeasurement[]) {
+    commit(next);
+  }
+
   /** Replace everything (e.g. a session restored or imported); starts a fresh history. */
   function replaceAll(next: readonly NerveMeasurement[]) {
     measurements.value = next;
@@ -94,6 +99,7 @@ export const useMeasurementStore = defineStore('measurements', () => {
     patch,
     remove,
     replaceAll,
+    replaceKeepingHistory,
     undo,
     redo,
     nextLabel,

@@ -50,6 +50,12 @@ export const useStudyStore = defineStore('studies', () => {
   const patients = computed(() => groupIntoStudyTree(instances.value));
   const allSeries = computed(() => patients.value.flatMap((p) => p.studies.flatMap((s) => s.series)));
   const seriesByUid = computed(() => new Map(allSeries.value.map((s) => [s.seriesInstanceUid, s])));
+  /** Which instance and frame an imageId shows (annotations know only their imageId). */
+  const frameByImageId = computed(() => {
+    const map = new Map<string, { instance: OpenedInstance; frameIndex: number }>();
+    for (const instance of instances.value) instance.imageIds.forEach((id, frameIndex) => map.set(id, { instance, frameIndex }));
+    return map;
+  });
 
   async function openFiles(picked: readonly PickedFile[]): Promise<{ opened: number; failed: number }> {
     opening.value = true;
@@ -112,5 +118,5 @@ export const useStudyStore = defineStore('studies', () => {
     failures.value = [];
   }
 
-  return { instances, failures, opening, patients, allSeries, seriesByUid, openFiles, reportFailure, clearFailures };
+  return { instances, failures, opening, patients, allSeries, seriesByUid, frameByImageId, openFiles, reportFailure, clearFailures };
 });

@@ -20,6 +20,8 @@ export const useViewerStore = defineStore('viewer', () => {
   const slots = ref<ViewportSlot[]>([{ id: 'vp-main', seriesUid: null, side: null }]);
   const activeSlotId = ref('vp-main');
   const helpOpen = ref(false);
+  /** An image a viewport should jump to (e.g. clicking a measurement); the panel clears it. */
+  const requestedImage = ref<{ slotId: string; imageId: string } | null>(null);
 
   const activeSlot = computed(() => slots.value.find((s) => s.id === activeSlotId.value) ?? slots.value[0]!);
 
@@ -77,5 +79,13 @@ export const useViewerStore = defineStore('viewer', () => {
     }
   }
 
-  return { layout, slots, activeSlotId, activeSlot, helpOpen, showSeries, setLayout, swapSides, assignSide, showFirstSeriesIfEmpty };
+  /** Show this image in the viewport already showing its series, else in the active one. */
+  function showImage(seriesUid: string, imageId: string) {
+    const slot = slots.value.find((s) => s.seriesUid === seriesUid) ?? activeSlot.value;
+    slot.seriesUid = seriesUid;
+    activeSlotId.value = slot.id;
+    requestedImage.value = { slotId: slot.id, imageId };
+  }
+
+  return { layout, slots, activeSlotId, activeSlot, helpOpen, requestedImage, showImage, showSeries, setLayout, swapSides, assignSide, showFirstSeriesIfEmpty };
 });

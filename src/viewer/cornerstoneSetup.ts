@@ -11,6 +11,10 @@ import {
   PanTool,
   ZoomTool,
   StackScrollTool,
+  PlanarFreehandROITool,
+  SplineROITool,
+  BidirectionalTool,
+  LengthTool,
 } from '@cornerstonejs/tools';
 
 export const RENDERING_ENGINE_ID = 'nervetrace-engine';
@@ -24,7 +28,8 @@ export function initCornerstone(): Promise<RenderingEngine> {
     // Decoding runs in web workers; two cores on our reference machine.
     dicomImageLoaderInit({ maxWebWorkers: Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4)) });
     toolsInit();
-    for (const tool of [WindowLevelTool, PanTool, ZoomTool, StackScrollTool]) addTool(tool);
+    const tools = [WindowLevelTool, PanTool, ZoomTool, StackScrollTool, PlanarFreehandROITool, SplineROITool, BidirectionalTool, LengthTool];
+    for (const tool of tools) addTool(tool);
     return new RenderingEngine(RENDERING_ENGINE_ID);
   })();
   return ready;

@@ -9,9 +9,12 @@ export const SHORTCUTS = [
   { keys: 'R', action: 'Reset window/level, zoom and pan' },
   { keys: '1 / 2', action: 'Single layout / Left | Right comparison' },
   { keys: 'S', action: 'Swap left and right viewports' },
+  { keys: 'V / T / P / E / C', action: 'Tool: window/level, freehand trace, spline, ellipse (D1×D2), calibrate' },
+  { keys: 'Ctrl+Z / Ctrl+Y', action: 'Undo / redo a measurement change' },
+  { keys: 'Delete', action: 'Delete the selected measurement' },
+  { keys: 'Esc', action: 'Cancel the trace being drawn; close dialogs' },
   { keys: 'O', action: 'Open files' },
   { keys: '?', action: 'Show or hide this help' },
-  { keys: 'Esc', action: 'Close this help' },
 ] as const;
 
 export const MOUSE_ACTIONS = [

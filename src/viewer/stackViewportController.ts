@@ -5,6 +5,10 @@
 import { Enums, type RenderingEngine, type Types } from '@cornerstonejs/core';
 import { ToolGroupManager, WindowLevelTool, PanTool, ZoomTool, StackScrollTool, Enums as ToolEnums } from '@cornerstonejs/tools';
 import { initCornerstone, RENDERING_ENGINE_ID } from './cornerstoneSetup';
+import { CALIBRATION_TOOL, MEASURING_TOOLS } from './tools/toolNames';
+import { labelLines } from './tools/labelLines';
+import { imagePointToWorld } from './tools/imageCoordinates';
+import type { ImagePoint } from '../domain/types';
 
 export interface ViewportDisplayState {
   readonly imageIndex: number;
@@ -20,7 +24,7 @@ export interface WindowLevel {
   readonly windowCenter: number;
 }
 
-const TOOL_GROUP_ID = 'nervetrace-stack-tools';
+export const TOOL_GROUP_ID = 'nervetrace-stack-tools';
 
 function ensureToolGroup() {
   let group = ToolGroupManager.getToolGroup(TOOL_GROUP_ID);
@@ -30,11 +34,16 @@ function ensureToolGroup() {
   group.addTool(PanTool.toolName);
   group.addTool(ZoomTool.toolName);
   group.addTool(StackScrollTool.toolName);
+  // Labels come from the domain (labelLines), never from Cornerstone's statistics.
+  for (const name of MEASURING_TOOLS) group.addTool(name, { getTextLines: labelLines, calculateStats: true });
+  group.addTool(CALIBRATION_TOOL);
   const { MouseBindings } = ToolEnums;
   group.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: MouseBindings.Primary }] });
   group.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
   group.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
   group.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: MouseBindings.Wheel }] });
+  // Existing traces stay selectable and editable whatever tool is active.
+  for (const name of MEASURING_TOOLS) group.setToolPassive(name);
   return group;
 }
 
@@ -157,6 +166,19 @@ export class StackViewportController {
 
   resize(): void {
     this.engine?.resize(true, false);
+  }
+
+  /**
+   * Where an image pixel is on the page (client coordinates). Used by the end-to-end tests to
+   * trace a known outline with the mouse, as a sonographer would.
+   */
+  imageToClient(point: ImagePoint): { x: number; y: number } | null {
+    const vp = this.viewport;
+    const imageId = vp?.getCurrentImageId();
+    if (!vp || !imageId) return null;
+    const [cx, cy] = vp.worldToCanvas(imagePointToWorld(imageId, point));
+    const rect = this.element.getBoundingClientRect();
+    return { x: rect.left + cx!, y: rect.top + cy! };
   }
 
   /** The 2D canvas Cornerstone paints into (the tests read its pixels). */

@@ -22,3 +22,15 @@ export const viewportRegistry = {
     return registry.get(slotId);
   },
 };
+
+/**
+ * A read-only seam for end-to-end tests: where an image pixel lies on screen, so a test can drag
+ * the mouse along a known outline. It exposes geometry only, never image or patient data.
+ */
+export function exposeForTests(slotId: string, controller: StackViewportController) {
+  const w = window as unknown as { nervetraceViewports?: Record<string, unknown> };
+  w.nervetraceViewports ??= {};
+  w.nervetraceViewports[slotId] = {
+    imageToClient: (x: number, y: number) => controller.imageToClient({ x, y }),
+  };
+}

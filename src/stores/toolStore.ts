@@ -1,0 +1,25 @@
+/** The active tool, what the next trace will be recorded as, and tool messages for the user. */
+import { defineStore } from 'pinia';
+import { ref, shallowRef } from 'vue';
+import type { NerveId, SiteId } from '../domain/reference';
+import type { ImagePoint } from '../domain/types';
+
+export type ToolMode = 'navigate' | 'freehand' | 'spline' | 'ellipse' | 'calibrate';
+
+/** A line the user drew to calibrate, waiting for its known length. */
+export interface PendingCalibrationLine {
+  readonly annotationUID: string;
+  readonly imageId: string;
+  readonly start: ImagePoint;
+  readonly end: ImagePoint;
+}
+
+export const useToolStore = defineStore('tools', () => {
+  const mode = ref<ToolMode>('navigate');
+  const nerve = ref<NerveId>('sciatic');
+  const site = ref<SiteId>('gluteal-fold');
+  /** Last refusal or hint from a tool, shown until the next successful action. */
+  const notice = ref('');
+  const pendingCalibration = shallowRef<PendingCalibrationLine | null>(null);
+  return { mode, nerve, site, notice, pendingCalibration };
+});
