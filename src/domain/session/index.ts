@@ -13,6 +13,7 @@ export {
 } from './types';
 export { createSession, type NewSessionOptions } from './createSession';
 export { sessionSchema } from './schema/sessionSchema';
+export { measurementSchema, intensitySchema, calibrationSchema } from './schema/measurementSchema';
 export { SESSION_LIMITS } from './schema/limits';
 export { parseSession, validateSession, type SessionParseResult } from './parseSession';
 export { formatPath, type SessionIssue } from './issues';
