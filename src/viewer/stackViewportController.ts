@@ -5,7 +5,7 @@
 import { Enums, type RenderingEngine, type Types } from '@cornerstonejs/core';
 import { ToolGroupManager, WindowLevelTool, PanTool, ZoomTool, StackScrollTool, Enums as ToolEnums } from '@cornerstonejs/tools';
 import { initCornerstone, RENDERING_ENGINE_ID } from './cornerstoneSetup';
-import { CALIBRATION_TOOL, MEASURING_TOOLS } from './tools/toolNames';
+import { CALIBRATION_TOOL, MEASURING_TOOLS, SPLINE_TOOL } from './tools/toolNames';
 import { labelLines } from './tools/labelLines';
 import { imagePointToWorld } from './tools/imageCoordinates';
 import type { ImagePoint } from '../domain/types';
@@ -34,8 +34,13 @@ function ensureToolGroup() {
   group.addTool(PanTool.toolName);
   group.addTool(ZoomTool.toolName);
   group.addTool(StackScrollTool.toolName);
-  // Labels come from the domain (labelLines), never from Cornerstone's statistics.
-  for (const name of MEASURING_TOOLS) group.addTool(name, { getTextLines: labelLines, calculateStats: true });
+  // Labels come from the domain (labelLines), never from Cornerstone's statistics. The spline
+  // tool's own statistics throw on ultrasound-region images (Cornerstone 5.14), which would also
+  // stop its "completed" event, so they are switched off; the freehand tool needs them on to
+  // draw its label at all.
+  for (const name of MEASURING_TOOLS) {
+    group.addTool(name, { getTextLines: labelLines, calculateStats: name !== SPLINE_TOOL });
+  }
   group.addTool(CALIBRATION_TOOL);
   const { MouseBindings } = ToolEnums;
   group.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: MouseBindings.Primary }] });

@@ -176,3 +176,36 @@ test('three repeats on cine frames are grouped with mean ± SD; clicking a row j
   await page.getByTestId('measurement-delete').click();
   await expect(page.getByTestId('measurement-item')).toHaveCount(2);
 });
+
+test('spline contour: click points around the nerve, close on the first; dragging a point changes the numbers', async ({ page }) => {
+  const errors = trackPageErrors(page);
+  await openSample(page);
+  const us = file((f) => f.description === 'Sciatic mid-thigh R');
+  const nerve = us.nerves[0]!;
+  await showSeries(page, us.description);
+  await page.getByTestId('tool-spline').click();
+  const controlPoints = nerve.outline.filter((_, i) => i % 8 === 0); // 16 of 128 points
+  for (const [x, y] of controlPoints) {
+    const p = await imageToClient(page, x, y);
+    await page.mouse.click(p.x, p.y);
+  }
+  const first = await imageToClient(page, controlPoints[0]![0], controlPoints[0]![1]);
+  await page.mouse.click(first.x, first.y);
+  await expect(page.getByTestId('measurement-item')).toHaveCount(1);
+  await expect(lastItem(page)).toContainText('spline');
+  const before = await lastItem(page).textContent();
+  expect(Math.abs(numberIn(before, 'mm²') - nerve.areaMm2) / nerve.areaMm2).toBeLessThan(0.05);
+
+  // Drag one control point outwards, as when correcting a trace.
+  const [px, py] = controlPoints[4]!;
+  const [cx, cy] = nerve.centroid;
+  const from = await imageToClient(page, px, py);
+  const to = await imageToClient(page, cx + (px - cx) * 1.4, cy + (py - cy) * 1.4);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => numberIn(await lastItem(page).textContent(), 'mm²')).toBeGreaterThan(numberIn(before, 'mm²'));
+  await screenshot(page, 'measure-spline-edited');
+  expect(errors).toEqual([]);
+});
