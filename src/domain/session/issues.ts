@@ -89,7 +89,8 @@ function reasonFor(issue: ZodIssue, value: { found: boolean; value: unknown }): 
       return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${got}`;
     }
     case 'invalid_value':
-      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${got ?? 'nothing'}`;
+      if (!value.found) return 'required field is missing';
+      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${got}`;
     case 'invalid_union': {
       if ('discriminator' in issue && issue.discriminator !== undefined) {
         const options = (issue as { options?: unknown[] }).options ?? [];
