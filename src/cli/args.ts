@@ -10,6 +10,8 @@ export interface OptionSpec {
   readonly valued: readonly string[];
   /** Boolean flags, e.g. '--json'. */
   readonly flags: readonly string[];
+  /** Short spellings of long options, e.g. { '-o': '--output' }. */
+  readonly aliases?: Readonly<Record<string, string>>;
 }
 
 export interface ParsedArgs {
@@ -18,14 +20,15 @@ export interface ParsedArgs {
   readonly flags: Set<string>;
 }
 
-/** Accepts `--name value`, `--name=value`, and `--` to end options. Throws UsageError. */
+/** Accepts `--name value`, `--name=value`, declared short aliases (`-o value`), and `--` to end options. Throws UsageError. */
 export function parseArgs(argv: readonly string[], spec: OptionSpec): ParsedArgs {
   const positionals: string[] = [];
   const values = new Map<string, string>();
   const flags = new Set<string>();
   let onlyPositionals = false;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const given = argv[i]!;
+    const arg = !onlyPositionals && spec.aliases && Object.prototype.hasOwnProperty.call(spec.aliases, given) ? spec.aliases[given]! : given;
     if (onlyPositionals || !arg.startsWith('--') || arg === '-') {
       positionals.push(arg);
       continue;

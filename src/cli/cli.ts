@@ -3,6 +3,9 @@ import { UsageError } from './args.ts';
 import { runInspect } from './inspect.ts';
 import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, type CliIo } from './io.ts';
 import { runMeasure } from './measure.ts';
+import { runReport } from './report.ts';
+import { runSr } from './srCommand.ts';
+import { runTable } from './tableCommand.ts';
 
 export const MAIN_HELP = `Usage: nervetrace <command> [options]
 
@@ -11,10 +14,18 @@ Commands:
       what NerveTrace reads from each DICOM file (size, frames, side, calibration)
   measure <file> --points "x,y x,y ..." [--frame N] [--json]
       cross-sectional area and perimeter of an outline, in mm when calibrated
+  report <session.json> [--json]
+      nerve size left and right, EMG localization and their concordance
+  table <session.json...> [--identified]
+      CSV of all measurements of the sessions (de-identified by default)
+  sr <session.json> -o <file.dcm> [--identified]
+      DICOM SR measurement report (TID 1500), de-identified by default
 
 Run "nervetrace <command> --help" for details.
-Exit codes: 0 ok, 1 a file or measurement was refused, 2 command-line error.
+Exit codes: 0 ok, 1 a file, session or measurement was refused, 2 command-line error.
 `;
+
+const COMMANDS = new Set(['inspect', 'measure', 'report', 'table', 'sr']);
 
 /** Runs one CLI invocation (argv without node and script) and returns the exit code. */
 export function runCli(argv: readonly string[], io: CliIo): number {
@@ -33,12 +44,18 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         return runInspect(rest, io);
       case 'measure':
         return runMeasure(rest, io);
+      case 'report':
+        return runReport(rest, io);
+      case 'table':
+        return runTable(rest, io);
+      case 'sr':
+        return runSr(rest, io);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      const hint = command === 'inspect' || command === 'measure' ? `nervetrace ${command} --help` : 'nervetrace --help';
+      const hint = command !== undefined && COMMANDS.has(command) ? `nervetrace ${command} --help` : 'nervetrace --help';
       io.stderr(`${e.message} Run "${hint}" for usage.\n`);
       return EXIT_USAGE;
     }
