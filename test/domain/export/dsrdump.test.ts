@@ -3,12 +3,12 @@
  * Skipped, with a visible message, where dsrdump is not installed (CI installs dcmtk).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildMeasurementReportSr } from '../../../src/domain/export';
-import type { Session } from '../../../src/domain/session';
+import { parseSession, type Session } from '../../../src/domain/session';
 import { measurement, session, UNCALIBRATED } from '../session/fixtures';
 
 const dsrdumpAvailable = spawnSync('dsrdump', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -47,5 +47,16 @@ describe.skipIf(!dsrdumpAvailable)('dsrdump (dcmtk) reads the measurement report
     expect(r.problems).toEqual(['W: The VR checker does not support this Specific Character Set: ISO_IR 192']);
     expect(r.stdout).toContain('"Zwölf – ü ✓"');
     expect(r.stdout).toContain('Uncalibrated: the image has');
+  });
+
+  it('reads the report of the sample session (ultrasound and MR)', () => {
+    const sample = parseSession(readFileSync('sample-dicom/sample-session.json', 'utf8'));
+    if (!sample.ok) throw new Error(sample.error);
+    const r = dump(sample.value, 'sample.dcm');
+    expect(r.status).toBe(0);
+    // The pixel-spacing description "0.700 × 0.700 mm" makes the file UTF-8: only dcmtk's note about that.
+    expect(r.problems).toEqual(['W: The VR checker does not support this Specific Character Set: ISO_IR 192']);
+    expect(r.stdout.match(/\(mm2,UCUM,"square millimeter"\)/g)).toHaveLength(10);
+    expect(r.stdout).toContain('=(MR image,)');
   });
 });
