@@ -144,6 +144,11 @@ describe('parseSession: precise refusals with a JSON path and a reason', () => {
     expect(refusal(json).error).toBe('The session is not valid: measurements[0].label: expected text, got the number 5 (and 2 more problems).');
   });
 
+  it('refuses absurdly deep nesting instead of overflowing the stack', () => {
+    const deep = `{"schemaVersion":1,"emg":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+    expect(refusal(deep).error).toBe('The session file is nested too deeply to be read.');
+  });
+
   it('accepts a UTF-8 byte-order mark', () => {
     expect(parseSession(`\uFEFF${JSON.stringify(validJson())}`).ok).toBe(true);
   });
