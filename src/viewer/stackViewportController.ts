@@ -37,9 +37,10 @@ function ensureToolGroup() {
   // Labels come from the domain (labelLines), never from Cornerstone's statistics. The spline
   // tool's own statistics throw on ultrasound-region images (Cornerstone 5.14), which would also
   // stop its "completed" event, so they are switched off; the freehand tool needs them on to
-  // draw its label at all.
+  // draw its label at all. A nerve cross-section is always closed: an unclosed freehand trace is
+  // closed on release rather than kept as an open line.
   for (const name of MEASURING_TOOLS) {
-    group.addTool(name, { getTextLines: labelLines, calculateStats: name !== SPLINE_TOOL });
+    group.addTool(name, { getTextLines: labelLines, calculateStats: name !== SPLINE_TOOL, allowOpenContours: false });
   }
   group.addTool(CALIBRATION_TOOL);
   const { MouseBindings } = ToolEnums;

@@ -209,3 +209,22 @@ test('spline contour: click points around the nerve, close on the first; draggin
   await screenshot(page, 'measure-spline-edited');
   expect(errors).toEqual([]);
 });
+
+test('Esc cancels a trace being drawn: nothing is recorded', async ({ page }) => {
+  await openSample(page);
+  const us = file((f) => f.description === 'Sciatic gluteal fold L');
+  await showSeries(page, us.description);
+  await page.getByTestId('tool-freehand').click();
+  const outline = us.nerves[0]!.outline;
+  const start = await imageToClient(page, outline[0]![0], outline[0]![1]);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  for (const [x, y] of outline.slice(1, 60)) {
+    const p = await imageToClient(page, x, y);
+    await page.mouse.move(p.x, p.y);
+  }
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('measurement-item')).toHaveCount(0);
+});

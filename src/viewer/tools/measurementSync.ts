@@ -28,6 +28,18 @@ const isMeasuring = (toolName: string | undefined) => (MEASURING_TOOLS as readon
 
 let syncing = false;
 let started = false;
+/** Until this time, a completed trace is the result of Esc and is thrown away (or reverted). */
+let discardCompletionsUntil = 0;
+
+/**
+ * Esc: Cornerstone's cancel finishes the trace in progress instead of dropping it, so we mark the
+ * moment and discard what it completes: a new trace disappears, an edit reverts to the stored contour.
+ */
+export async function cancelTraceInProgress(element: HTMLDivElement) {
+  const { cancelActiveManipulations } = await import('@cornerstonejs/tools');
+  discardCompletionsUntil = performance.now() + 500;
+  cancelActiveManipulations(element);
+}
 
 function renderAll() {
   for (const engine of getRenderingEngines() ?? []) engine.render();
@@ -202,6 +214,13 @@ export function startMeasurementSync(onCalibrationLine: (annotation: Annotation)
   eventTarget.addEventListener(Events.ANNOTATION_COMPLETED, ((event: CustomEvent) => {
     const annotation = event.detail.annotation as Annotation;
     const toolName = annotation.metadata.toolName;
+    if (performance.now() < discardCompletionsUntil) {
+      discardCompletionsUntil = 0;
+      if (useMeasurementStore().byId.has(annotation.annotationUID!)) syncAnnotationsFromStore();
+      else removeQuietly(annotation.annotationUID!);
+      useToolStore().notice = 'Trace cancelled.';
+      return;
+    }
     if (toolName === CALIBRATION_TOOL) return onCalibrationLine(annotation);
     if (!isMeasuring(toolName)) return;
     if (useMeasurementStore().byId.has(annotation.annotationUID!)) void recordModified(annotation);
