@@ -214,6 +214,7 @@ export function buildMeasurementReportSr(input: Session, options: SrOptions = {}
     SoftwareVersions: session.app.version.slice(0, 64),
     ContentDate: contentDate,
     ContentTime: contentTime,
+    TimezoneOffsetFromUTC: '+0000', // ContentDate/Time are the session's updatedAt in UTC
     CompletionFlag: 'COMPLETE',
     VerificationFlag: 'UNVERIFIED',
     ReferencedPerformedProcedureStepSequence: [],
