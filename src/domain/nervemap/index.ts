@@ -1,0 +1,14 @@
+export {
+  buildNerveMap,
+  type MapEdgeState,
+  type MapFinding,
+  type MapFindingsState,
+  type MapImagingState,
+  type MapMeasuredSite,
+  type MapNodeState,
+  type NerveMap,
+  type NerveMapEdge,
+  type NerveMapInput,
+  type NerveMapNode,
+} from './buildNerveMap';
+export { SHORT_LABELS } from './labels';

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { compareSides, type MeasurementSummaryInput } from '../../../src/domain/comparison';
+import { relateImagingToEmg } from '../../../src/domain/concordance';
+import { localizeLesions, NERVE_GRAPH, type LocalizationInput } from '../../../src/domain/localization';
+import { buildNerveMap, type NerveMap } from '../../../src/domain/nervemap';
+import { CHEN_DUTCH_SET } from '../../../src/domain/reference';
+import type { Side } from '../../../src/domain/types';
+import { CASES } from '../localization/fixtures';
+
+function mapOf(emgCase: LocalizationInput | null, measurements: MeasurementSummaryInput[] = []): NerveMap {
+  const localization = localizeLesions(emgCase ?? { emg: [] });
+  const comparisons = compareSides(measurements, CHEN_DUTCH_SET);
+  return buildNerveMap({ localization, comparisons, concordance: relateImagingToEmg(comparisons, localization) });
+}
+
+const node = (map: NerveMap, side: Side, id: string) => map.nodes.find((n) => n.side === side && n.id === id)!;
+const edge = (map: NerveMap, side: Side, from: string, to: string) => map.edges.find((e) => e.side === side && e.from === from && e.to === to)!;
+
+describe('buildNerveMap', () => {
+  it('has every graph node on both sides, untested when nothing was entered', () => {
+    const map = mapOf(null);
+    expect(map.nodes).toHaveLength(NERVE_GRAPH.length * 2);
+    expect(map.nodes.every((n) => n.state === 'untested' && n.lesion === null && n.imaging === null)).toBe(true);
+    expect(map.edges.every((e) => e.state === 'plain')).toBe(true);
+    expect(node(map, 'R', 'sciatic-trunk')).toMatchObject({ label: 'Right sciatic nerve (trunk)', shortLabel: 'Sciatic' });
+  });
+
+  it('sciatic pattern: the right sciatic trunk is the lesion; its branches are lesion territory; abnormal and normal nodes marked', () => {
+    const map = mapOf(CASES.sciaticPeronealPredominant);
+    expect(node(map, 'R', 'sciatic-trunk')).toMatchObject({ state: 'lesion', lesion: 'best' });
+    expect(node(map, 'R', 'sciatic-trunk').lesionExplains).toContain('biceps femoris (short head)');
+    expect(node(map, 'R', 'deep-peroneal').lesionExplains).toEqual([]);
+    expect(node(map, 'R', 'deep-peroneal')).toMatchObject({ state: 'abnormal', findingsState: 'abnormal' });
+    expect(node(map, 'R', 'deep-peroneal').findings.map((f) => f.label)).toEqual(
+      expect.arrayContaining(['tibialis anterior', 'extensor digitorum brevis', 'peroneal motor to extensor digitorum brevis']),
+    );
+    expect(node(map, 'R', 'superior-gluteal')).toMatchObject({ state: 'normal' });
+    expect(node(map, 'L', 'sciatic-trunk').state).toBe('untested');
+    expect(edge(map, 'R', 'sciatic-trunk', 'sciatic-peroneal-division').state).toBe('lesion-territory');
+    expect(edge(map, 'R', 'common-peroneal-fibular-head', 'deep-peroneal').state).toBe('lesion-territory');
+    // The nerve leading into the lesion carries the abnormal findings but is not itself below the lesion.
+    expect(edge(map, 'R', 'sacral-plexus', 'sciatic-trunk').state).toBe('abnormal-path');
+    expect(edge(map, 'R', 'sacral-plexus', 'superior-gluteal').state).toBe('plain');
+  });
+
+  it('paraspinals colour their own root; limb muscles with that root are listed as probable root supply', () => {
+    const map = mapOf(CASES.l5Radiculopathy);
+    const l5 = node(map, 'R', 'root-L5');
+    expect(l5.lesion).toBe('best');
+    expect(l5.findings.map((f) => f.label)).toEqual(['paraspinals L5']);
+    expect(l5.rootSupplied.map((f) => f.label)).toEqual(expect.arrayContaining(['tibialis anterior', 'extensor hallucis longus']));
+    // Sensory responses are postganglionic: not listed under a root.
+    expect(l5.rootSupplied.some((f) => f.label.includes('sensory'))).toBe(false);
+    expect(edge(map, 'R', 'root-L5', 'sacral-plexus').state).toBe('lesion-territory');
+  });
+
+  it('fibular head pattern: the runner-up (sciatic peroneal division) is marked as an alternative site', () => {
+    const map = mapOf(CASES.peronealAtFibularHead);
+    expect(node(map, 'R', 'common-peroneal-fibular-head').state).toBe('lesion');
+    expect(node(map, 'R', 'sciatic-peroneal-division').lesion).toBe('alternative');
+  });
+
+  it('imaging: measured sites are placed on their node with the verdict; the worst state wins', () => {
+    const map = mapOf(CASES.sciaticPeronealPredominant, [
+      { nerve: 'sciatic', site: 'gluteal-fold', modality: 'US', side: 'R', valuesMm2: [110, 112, 114] },
+      { nerve: 'sciatic', site: 'gluteal-fold', modality: 'US', side: 'L', valuesMm2: [55, 56, 57] },
+      { nerve: 'sciatic', site: 'distal-thigh-above-bifurcation', modality: 'US', side: 'R', valuesMm2: [60] },
+    ]);
+    const right = node(map, 'R', 'sciatic-trunk');
+    expect(right.imaging).toBe('enlarged');
+    expect(right.measuredSites.map((s) => [s.site, s.imaging])).toEqual([
+      ['gluteal-fold', 'enlarged'],
+      ['distal-thigh-above-bifurcation', 'not-judged'],
+    ]);
+    expect(right.measuredSites[0]!.text).toBe('112.0 ± 2.0 mm² (mean ± SD of 3), above the upper limit 58.3 mm² (S1)');
+    expect(right.measuredSites[1]!.text).toBe('60.0 mm² (one measurement); no reference upper limit');
+    expect(right.measuredSites[0]!.concordance).toMatch(/Agrees: same side and nerve/);
+    expect(node(map, 'L', 'sciatic-trunk').imaging).toBe('normal');
+  });
+});
