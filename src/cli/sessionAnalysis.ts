@@ -1,25 +1,27 @@
 /**
- * The clinical results of a session, computed by the same domain functions as the workstation:
- * compareSides(comparisonInputs(measurements), referenceSet) with the session's ratio threshold,
- * localizeLesions over the EMG and NCS rows with the session's NCS limit set, and
- * relateImagingToEmg between the two.
+ * The clinical results of a session, computed exactly as the workstation computes them
+ * (src/stores/clinicalStore.ts): the case input is the session's comparison inputs
+ * (comparisonInputs over the measurements), EMG and NCS rows, reference set, NCS limit set and
+ * ratio threshold; analyseClinicalCase runs compareSides, localizeLesions and relateImagingToEmg.
  */
-import type { SegmentComparison } from '../domain/comparison/index.ts';
-import { relateImagingToEmg, type ConcordanceEntry } from '../domain/concordance/index.ts';
 import { DEFAULT_NCS_LIMITS, NCS_LIMIT_SETS } from '../domain/emg/index.ts';
-import { sessionComparisons } from '../domain/export/index.ts';
-import { localizeLesions, type LocalizationResult } from '../domain/localization/index.ts';
+import { comparisonInputs } from '../domain/measurement/index.ts';
+import { analyseClinicalCase, type ClinicalAnalysis, type ClinicalCaseInput } from '../domain/report/index.ts';
 import type { Session } from '../domain/session/index.ts';
 
-export interface SessionAnalysis {
-  readonly comparisons: readonly SegmentComparison[];
-  readonly localization: LocalizationResult;
-  readonly concordance: readonly ConcordanceEntry[];
+export function sessionCaseInput(session: Session): ClinicalCaseInput {
+  const ratio = session.options.ratioThreshold;
+  return {
+    measurements: comparisonInputs(session.measurements),
+    emg: session.emg,
+    ncs: session.ncs,
+    referenceSet: session.referenceSet,
+    ncsLimits: NCS_LIMIT_SETS.find((s) => s.id === session.options.ncsLimitSetId) ?? DEFAULT_NCS_LIMITS,
+    ...(ratio !== null ? { ratioThreshold: ratio } : {}),
+  };
 }
 
-export function analyseSession(session: Session): SessionAnalysis {
-  const comparisons = sessionComparisons(session);
-  const ncsLimits = NCS_LIMIT_SETS.find((s) => s.id === session.options.ncsLimitSetId) ?? DEFAULT_NCS_LIMITS;
-  const localization = localizeLesions({ emg: session.emg, ncs: session.ncs, ncsLimits });
-  return { comparisons, localization, concordance: relateImagingToEmg(comparisons, localization) };
+export function analyseSession(session: Session): { readonly input: ClinicalCaseInput; readonly analysis: ClinicalAnalysis } {
+  const input = sessionCaseInput(session);
+  return { input, analysis: analyseClinicalCase(input) };
 }

@@ -62,9 +62,12 @@ describe('the sample session', () => {
 
   it('report text says so in words', () => {
     const { out } = report();
-    expect(out).toContain('Verdict (enlarged): Right enlarged: 100.1 mm² > upper limit 58.3 mm² (S1).');
-    expect(out).toContain('Probable: Right sciatic neuropathy with peroneal-division predominance.');
-    expect(out).toMatch(/\[AGREES\] Right sciatic nerve, gluteal fold \(US\): abnormal size/);
+    expect(out).toContain('- Right sciatic nerve, gluteal fold (US): 100.1 ± 3.4 mm² (mean ± SD of 3: 100.0, 103.6 and 96.8), above the upper limit of 58.3 mm² (S1).');
+    expect(out).toContain('- Probable: Right sciatic neuropathy with peroneal-division predominance.');
+    expect(out).toContain('- Most likely lesion site: Right sciatic nerve (trunk).');
+    expect(out).toContain(
+      '- Right sciatic nerve, gluteal fold (US): enlarged — agrees with the EMG: same side and nerve: the EMG places the lesion at this segment (right sciatic nerve (trunk)).',
+    );
   });
 
   it('exports to an SR that reads back to the same measurements (numbers within 1e-6)', () => {

@@ -31,21 +31,34 @@ const sides = (l: number[], r: number[]) => [
 const good = write('good.json', session(sides([50, 52, 54], [100, 102, 104])));
 
 describe('nervetrace report', () => {
-  it('prints the comparison, localization and concordance as text', () => {
+  it('prints the clinical report the workstation shows (buildClinicalReport), as text', () => {
     const r = run('report', good);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
-    expect(r.out).toContain('Reference set: "Chen 2018 / Dutch table" (chen2018-dutch)');
-    expect(r.out).toContain('Sciatic nerve, gluteal fold (US)');
-    expect(r.out).toContain('Left 52.0 ± 2.0 mm² (n = 3); Right 102.0 ± 2.0 mm² (n = 3)');
-    expect(r.out).toContain('Verdict (enlarged): Right enlarged: 102.0 mm² > upper limit 58.3 mm² (S1).');
-    expect(r.out).toContain('No EMG or nerve-conduction findings entered: nothing to localize.');
+    expect(r.out.startsWith('NerveTrace clinical report\n')).toBe(true);
+    expect(r.out).toContain('Reference set: "Chen 2018 / Dutch table" (built-in)');
+    expect(r.out).toContain(
+      '- Left sciatic nerve, gluteal fold (US): 52.0 ± 2.0 mm² (mean ± SD of 3: 50.0, 52.0 and 54.0), within the upper limit of 58.3 mm² (S1).',
+    );
+    expect(r.out).toContain(
+      '- Right sciatic nerve, gluteal fold (US): 102.0 ± 2.0 mm² (mean ± SD of 3: 100.0, 102.0 and 104.0), above the upper limit of 58.3 mm² (S1).',
+    );
+    expect(r.out).toContain('- Sciatic nerve, gluteal fold (US): asymmetric, right larger — difference 50.0 mm², ratio 1.96.');
+    expect(r.out).toContain('- No EMG or nerve-conduction findings entered: nothing to localize.');
   });
 
   it('--json gives the structured results', () => {
     const r = run('report', good, '--json');
-    const json = JSON.parse(r.out) as { referenceSet: { id: string }; comparisons: Array<{ verdict: { kind: string; enlargedSides: string[] } }>; localization: { confidence: string }; concordance: unknown[] };
+    const json = JSON.parse(r.out) as {
+      referenceSet: { id: string };
+      comparisons: Array<{ verdict: { kind: string; enlargedSides: string[] } }>;
+      localization: { confidence: string };
+      concordance: unknown[];
+      report: { title: string; sections: Array<{ id: string }> };
+    };
     expect(json.referenceSet.id).toBe('chen2018-dutch');
+    expect(json.report.title).toBe('NerveTrace clinical report');
+    expect(json.report.sections.map((s) => s.id)).toContain('concordance');
     expect(json.comparisons[0]!.verdict).toMatchObject({ kind: 'enlarged', enlargedSides: ['R'] });
     expect(json.localization.confidence).toBe('none');
     expect(json.concordance).toHaveLength(2);
