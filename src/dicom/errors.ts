@@ -24,6 +24,40 @@ function describeTag(tag: string): string {
   return name ? `${name} ${formatTag(tag)}` : `element ${formatTag(tag)}`;
 }
 
+/**
+ * A declared value length this large cannot be real: no browser can hold a single value of
+ * 2 GiB, so it is a corrupt length field, not a file cut short.
+ */
+export const IMPOSSIBLE_LENGTH = 0x80000000;
+
+/**
+ * A value from the file made safe to quote in a message: printable ASCII only (control
+ * characters, escape sequences and other bytes become '?'), at most 40 characters.
+ */
+export function displayValue(text: string): string {
+  const printable = text.replace(/[^\x20-\x7e]/g, '?');
+  return printable.length > 40 ? `${printable.slice(0, 40)}…` : printable;
+}
+
+/** Elements in the order the parser read them stop ascending: it lost step after a wrong length. */
+export function readOutOfStep(ds: DataSet): boolean {
+  let previous = -1;
+  for (const tag of Object.keys(ds.elements)) {
+    // The parser merges the meta header (group 0002) into the data set after reading it.
+    if (tag.startsWith('x0002')) continue;
+    const value = Number.parseInt(tag.slice(1), 16);
+    if (value <= previous) return true;
+    previous = value;
+  }
+  return false;
+}
+
+export const OUT_OF_STEP_MESSAGE = 'The file is damaged: an element has a wrong length, so the data after it cannot be read.';
+
+function innerException(e: unknown): unknown {
+  return e && typeof e === 'object' && 'exception' in e ? innerException((e as { exception: unknown }).exception) : e;
+}
+
 function exceptionText(e: unknown): string {
   if (typeof e === 'string') return e;
   if (e instanceof Error) return e.message;
@@ -80,7 +114,11 @@ export function findOverrunningElement(ds: DataSet): { tag: string; declared: nu
 
 /** One sentence for a data set that ends too early. */
 export function truncationMessage(ds: DataSet | null, byteLength: number): string {
+  if (ds && readOutOfStep(ds)) return OUT_OF_STEP_MESSAGE;
   const culprit = ds ? findOverrunningElement(ds) : null;
+  if (culprit && culprit.declared >= IMPOSSIBLE_LENGTH) {
+    return `The file is damaged: ${describeTag(culprit.tag)} declares ${culprit.declared} bytes, an impossible length.`;
+  }
   if (culprit) {
     return `The file is truncated: ${describeTag(culprit.tag)} declares ${culprit.declared} bytes but only ${culprit.available} are present.`;
   }
@@ -106,7 +144,11 @@ export function truncationFromWarnings(ds: DataSet, byteLength: number): string 
 export function describeDataSetException(e: unknown, byteLength: number): string {
   const message = exceptionText(e);
   const partial = partialDataSet(e);
+  // The parser recurses once per sequence level; thousands of levels exhaust the stack.
+  if (innerException(e) instanceof RangeError) return 'The file is damaged: its sequences are nested too deeply to be read.';
+  if (partial && readOutOfStep(partial)) return OUT_OF_STEP_MESSAGE;
   if (isEndOfDataMessage(message)) return truncationMessage(partial, byteLength);
+  if (/maxp\s*osition/i.test(message)) return 'The file is truncated or damaged: a sequence item runs past the end of the file.';
   if (/item tag \(FFFE,E000\) not found/i.test(message)) {
     return 'The file is damaged: a sequence item is malformed.';
   }
@@ -116,9 +158,16 @@ export function describeDataSetException(e: unknown, byteLength: number): string
   return 'The file is damaged: its data set could not be parsed.';
 }
 
-/** Maps an exception thrown while reading the file meta header to one sentence. */
-export function describeMetaHeaderException(e: unknown): string {
+/**
+ * Maps an exception thrown while reading the file meta header to one sentence.
+ * `headerComplete`: the bytes hold the whole header its group length announces, so the file
+ * ends in the data set (the parser only notices while peeking at the next element).
+ */
+export function describeMetaHeaderException(e: unknown, byteLength: number, headerComplete: boolean): string {
   const message = exceptionText(e);
+  if (isEndOfDataMessage(message) && headerComplete) {
+    return `The file is truncated: the data set ends after ${byteLength} bytes.`;
+  }
   if (isEndOfDataMessage(message)) return 'The file is truncated: it ends inside the file meta information header.';
   return 'The file is damaged: its file meta information header could not be parsed.';
 }

@@ -6,12 +6,16 @@ import dicomParser from 'dicom-parser';
 import type { DataSet } from 'dicom-parser';
 import { fail, ok, type Result } from '../domain/types.ts';
 import {
+  IMPOSSIBLE_LENGTH,
   describeDataSetException,
   describeMetaHeaderException,
+  displayValue,
   findOverrunningElement,
+  formatTag,
   truncationFromWarnings,
 } from './errors.ts';
 import { InflateError, inflateDataSet } from './inflate.ts';
+import { VALID_VRS, structureProblem } from './structure.ts';
 import {
   EXPLICIT_VR_LITTLE_ENDIAN,
   IMPLICIT_VR_LITTLE_ENDIAN,
@@ -28,11 +32,6 @@ export interface ParsedDicom {
 
 const PREAMBLE_LENGTH = 128;
 const MAGIC = [0x44, 0x49, 0x43, 0x4d]; // "DICM"
-
-const VALID_VRS = new Set([
-  'AE', 'AS', 'AT', 'CS', 'DA', 'DS', 'DT', 'FD', 'FL', 'IS', 'LO', 'LT', 'OB', 'OD', 'OF', 'OL', 'OV', 'OW',
-  'PN', 'SH', 'SL', 'SQ', 'SS', 'ST', 'SV', 'TM', 'UC', 'UI', 'UL', 'UN', 'UR', 'US', 'UT', 'UV',
-]);
 
 function hasDicmMarker(bytes: Uint8Array): boolean {
   if (bytes.length < PREAMBLE_LENGTH + 4) return false;
@@ -70,15 +69,51 @@ function rawDataSetSyntax(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** The meta header's group length (0002,0000) or one of its elements reaches past the end of the file. */
-function metaHeaderIsCut(meta: DataSet, byteLength: number): boolean {
-  if (findOverrunningElement(meta)) return true;
-  const groupLength = meta.elements.x00020000 ? meta.uint32('x00020000') : undefined;
+/** Meta headers are a few hundred bytes; a group length beyond this is a corrupt field, not a hint of truncation. */
+const MAX_PLAUSIBLE_META_LENGTH = 0x10000;
+
+/** The meta group length (0002,0000) as written right after "DICM", or null when it is not there. */
+function declaredMetaLength(bytes: Uint8Array): number | null {
+  // (0002,0000) UL 4: tag at 132, VR at 136, value at 140.
+  if (bytes.length < 144 || u16le(bytes, 132) !== 0x0002 || u16le(bytes, 134) !== 0x0000) return null;
+  return u32le(bytes, 140);
+}
+
+/**
+ * Why the meta header cannot be used, or null: an element or the group length reaches past the
+ * end (truncated), or the group length disagrees with the elements. The viewer's image loader
+ * finds the data set through the group length, so a wrong one must be refused here too.
+ */
+function metaHeaderProblem(meta: DataSet, bytes: Uint8Array): string | null {
+  const culprit = findOverrunningElement(meta);
+  if (culprit && culprit.declared >= IMPOSSIBLE_LENGTH) {
+    return `The file meta information header is damaged: element ${formatTag(culprit.tag)} declares ${culprit.declared} bytes, an impossible length.`;
+  }
+  if (culprit) return 'The file is truncated: it ends inside the file meta information header.';
+  const groupLength = declaredMetaLength(bytes);
+  if (groupLength === null) return null;
+  if (groupLength >= MAX_PLAUSIBLE_META_LENGTH) {
+    return `The file meta information header is damaged: its group length (0002,0000) says ${groupLength} bytes, an impossible size.`;
+  }
   // preamble (128) + "DICM" (4) + the group length element itself (12)
-  return groupLength !== undefined && PREAMBLE_LENGTH + 4 + 12 + groupLength > byteLength;
+  const start = PREAMBLE_LENGTH + 4 + 12;
+  if (start + groupLength > bytes.length) return 'The file is truncated: it ends inside the file meta information header.';
+  const end = Math.max(start, ...Object.values(meta.elements).map((e) => e.dataOffset + e.length));
+  if (end - start !== groupLength) {
+    return `The file meta information header is damaged: its group length (0002,0000) says ${groupLength} bytes but its elements take ${end - start}.`;
+  }
+  return null;
+}
+
+/** A transfer syntax UID as the standard spells it: digits and dots, at most 64 characters. */
+function isUidText(uid: string): boolean {
+  return /^[0-9.]{1,64}$/.test(uid);
 }
 
 function unsupported(uid: string): string {
+  if (!isUidText(uid)) {
+    return `The file meta information header has an invalid transfer syntax UID (0002,0010): "${displayValue(uid)}".`;
+  }
   const name = transferSyntaxName(uid);
   return `Unsupported transfer syntax ${uid}${name ? ` (${name})` : ''}.`;
 }
@@ -92,18 +127,24 @@ export function parseDicomBytes(bytes: Uint8Array): Result<ParsedDicom> {
 
   let transferSyntaxUid: string;
   let hasFileMetaHeader: boolean;
+  let dataSetStart = 0;
 
   if (hasDicmMarker(bytes)) {
     hasFileMetaHeader = true;
+    if (bytes.length === PREAMBLE_LENGTH + 4) {
+      return fail('The file is truncated: it ends right after the DICM marker, before the file meta information header.');
+    }
     let meta: DataSet;
+    const metaLength = declaredMetaLength(bytes);
     try {
       meta = dicomParser.readPart10Header(bytes);
     } catch (e) {
-      return fail(describeMetaHeaderException(e));
+      const headerComplete =
+        metaLength !== null && metaLength < MAX_PLAUSIBLE_META_LENGTH && PREAMBLE_LENGTH + 4 + 12 + metaLength <= bytes.length;
+      return fail(describeMetaHeaderException(e, bytes.length, headerComplete));
     }
-    if (metaHeaderIsCut(meta, bytes.length)) {
-      return fail('The file is truncated: it ends inside the file meta information header.');
-    }
+    const problem = metaHeaderProblem(meta, bytes) ?? structureProblem(meta);
+    if (problem) return fail(problem);
     const uid = str(meta, 'x00020010');
     if (uid === null) return fail('The file meta information header has no transfer syntax UID (0002,0010).');
     transferSyntaxUid = uid;
@@ -111,6 +152,7 @@ export function parseDicomBytes(bytes: Uint8Array): Result<ParsedDicom> {
     if (position >= bytes.length) {
       return fail('The file is truncated: it ends right after the file meta information header.');
     }
+    dataSetStart = position;
   } else {
     const raw = rawDataSetSyntax(bytes);
     if (raw === null) {
@@ -142,6 +184,9 @@ export function parseDicomBytes(bytes: Uint8Array): Result<ParsedDicom> {
   }
   const truncated = truncationFromWarnings(dataSet, dataSet.byteArray.length);
   if (truncated) return fail(truncated);
+
+  const structural = structureProblem(dataSet, dataSetStart);
+  if (structural) return fail(structural);
 
   return ok({ dataSet, transferSyntaxUid, hasFileMetaHeader });
 }

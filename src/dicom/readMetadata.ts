@@ -4,6 +4,7 @@
  */
 import type { DataSet } from 'dicom-parser';
 import { fail, ok, type Result } from '../domain/types.ts';
+import { displayValue } from './errors.ts';
 import { readFunctionalGroups } from './functionalGroups.ts';
 import { parseDicomBytes } from './parse.ts';
 import { checkPixelData, pixelDataInfo } from './pixelData.ts';
@@ -54,7 +55,9 @@ function buildMetadata(
 
   const framesRaw = num(ds, 'x00280008');
   const numberOfFrames = framesRaw === null ? 1 : positiveInt(framesRaw);
-  if (numberOfFrames === null) return fail(`The Number of Frames (0028,0008) value ${framesRaw} is not a positive whole number.`);
+  if (numberOfFrames === null) {
+    return fail(`The Number of Frames (0028,0008) value "${displayValue(str(ds, 'x00280008') ?? '')}" is not a positive whole number.`);
+  }
   const samplesPerPixel = u16(ds, 'x00280002') ?? 1;
   const bitsAllocated = u16(ds, 'x00280100');
   if (pixels.present && (bitsAllocated === null || bitsAllocated === 0)) {
