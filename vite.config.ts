@@ -14,6 +14,8 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [vue(), sampleDicomPlugin(`${projectRoot}sample-dicom`)],
+  // Zod without eval, so it runs under the Content-Security-Policy (see src/zodJitless.ts).
+  resolve: { alias: [{ find: /^zod$/, replacement: `${projectRoot}src/zodJitless.ts` }] },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   worker: { format: 'es' },
