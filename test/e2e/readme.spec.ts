@@ -1,12 +1,14 @@
 /**
  * The README screenshot: the sample study opened from the start screen, shown Left | Right.
- * Written to test/e2e/readme/viewer.png (committed; README.md shows it), so it follows the UI.
- * The file is only rewritten when the picture really changed: the rendering is not bit-identical
- * from run to run (a few antialiased pixels), and a test run should not dirty the work tree.
+ * Every run saves it to test/e2e/screenshots/readme-viewer.png (not committed). The committed copy
+ * test/e2e/readme/viewer.png, which README.md shows, is only rewritten on request —
+ * NERVETRACE_README_SCREENSHOT=1 — so that a test run never changes a tracked file (several people
+ * run the tests in one work tree); a run without it says when the committed copy is out of date.
+ * Renderings differ by a few antialiased pixels from run to run, so "changed" means more than that.
  */
 import { test, expect, type BrowserContext } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { ROOT, expectPainted, manifest, trackPageErrors } from './helpers';
+import { ROOT, SCREENSHOT_DIR, expectPainted, manifest, trackPageErrors } from './helpers';
 
 const README_SCREENSHOT = `${ROOT}test/e2e/readme/viewer.png`;
 
@@ -72,10 +74,19 @@ test('README screenshot: sample study, Left | Right layout', async ({ page }) =>
     .toBe(true);
   await page.mouse.move(0, 0);
   const shot = await page.screenshot();
-  const previous = existsSync(README_SCREENSHOT) ? readFileSync(README_SCREENSHOT) : null;
-  if (!previous || (await changedPixels(page.context(), previous, shot)) > 20) {
-    mkdirSync(`${ROOT}test/e2e/readme`, { recursive: true });
-    writeFileSync(README_SCREENSHOT, shot);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  writeFileSync(`${SCREENSHOT_DIR}readme-viewer.png`, shot);
+  const committed = existsSync(README_SCREENSHOT) ? readFileSync(README_SCREENSHOT) : null;
+  const changed = !committed || (await changedPixels(page.context(), committed, shot)) > 20;
+  if (process.env.NERVETRACE_README_SCREENSHOT === '1') {
+    if (changed) {
+      mkdirSync(`${ROOT}test/e2e/readme`, { recursive: true });
+      writeFileSync(README_SCREENSHOT, shot);
+    }
+  } else if (changed) {
+    const note = 'test/e2e/readme/viewer.png is out of date; refresh it with NERVETRACE_README_SCREENSHOT=1';
+    test.info().annotations.push({ type: 'note', description: note });
+    console.log(note);
   }
   expect(errors).toEqual([]);
 });
