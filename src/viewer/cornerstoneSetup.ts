@@ -16,6 +16,8 @@ import {
   BidirectionalTool,
   LengthTool,
 } from '@cornerstonejs/tools';
+import { registerDisplayGeometryProvider } from './displayGeometryProvider';
+import { absorbDecoderRejections } from './decoderRejections';
 
 export const RENDERING_ENGINE_ID = 'nervetrace-engine';
 
@@ -27,6 +29,8 @@ export function initCornerstone(): Promise<RenderingEngine> {
     await coreInit();
     // Decoding runs in web workers; two cores on our reference machine.
     dicomImageLoaderInit({ maxWebWorkers: Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4)) });
+    registerDisplayGeometryProvider();
+    absorbDecoderRejections();
     toolsInit();
     const tools = [WindowLevelTool, PanTool, ZoomTool, StackScrollTool, PlanarFreehandROITool, SplineROITool, BidirectionalTool, LengthTool];
     for (const tool of tools) addTool(tool);

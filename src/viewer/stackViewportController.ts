@@ -2,7 +2,7 @@
  * One Cornerstone3D stack viewport bound to a DOM element: display, scroll, window/level,
  * zoom, invert, reset. Reports what the overlay needs after every render.
  */
-import { Enums, type RenderingEngine, type Types } from '@cornerstonejs/core';
+import { Enums, eventTarget, type RenderingEngine, type Types } from '@cornerstonejs/core';
 import { ToolGroupManager, WindowLevelTool, PanTool, ZoomTool, StackScrollTool, Enums as ToolEnums } from '@cornerstonejs/tools';
 import { initCornerstone, RENDERING_ENGINE_ID } from './cornerstoneSetup';
 import { CALIBRATION_TOOL, MEASURING_TOOLS, SPLINE_TOOL } from './tools/toolNames';
@@ -53,6 +53,12 @@ function ensureToolGroup() {
   return group;
 }
 
+/** ": reason." from whatever the loader rejected with (an Error, a string, or a bare code). */
+function describeLoadError(error: unknown): string {
+  const text = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  return text && !/^\d+$/.test(text) ? `: ${text}` : ': the compressed data is damaged or not supported.';
+}
+
 export class StackViewportController {
   private engine: RenderingEngine | null = null;
   private viewport: Types.IStackViewport | null = null;
@@ -62,7 +68,8 @@ export class StackViewportController {
     readonly viewportId: string,
     private readonly element: HTMLDivElement,
     private readonly onState: (state: ViewportDisplayState) => void,
-    private readonly onError: (message: string) => void,
+    /** imageId is the image that failed, when known (it may not be the one on screen yet). */
+    private readonly onError: (message: string, imageId?: string) => void,
   ) {}
 
   async mount(): Promise<void> {
@@ -79,11 +86,19 @@ export class StackViewportController {
     this.listen(Enums.Events.IMAGE_RENDERED, report);
     this.listen(Enums.Events.VOI_MODIFIED, report);
     this.listen(Enums.Events.CAMERA_MODIFIED, report);
-    this.listen(Enums.Events.IMAGE_LOAD_ERROR, ((event: CustomEvent) => {
-      const detail = event.detail as { error?: { message?: string } } | undefined;
-      this.onError(`The image could not be decoded${detail?.error?.message ? `: ${detail.error.message}` : '.'}`);
-    }) as EventListener);
+    const decodeFailed = ((event: CustomEvent) => {
+      const detail = event.detail as { imageId?: string; error?: unknown } | undefined;
+      const imageId = detail?.imageId;
+      if (imageId && !this.viewport?.getImageIds().includes(imageId)) return; // another viewport's image
+      this.onError(`The image could not be decoded${describeLoadError(detail?.error)}`, imageId);
+    }) as EventListener;
+    this.listen(Enums.Events.IMAGE_LOAD_ERROR, decodeFailed);
+    // Decoder failures are announced globally, not on the element.
+    eventTarget.addEventListener(Enums.Events.IMAGE_LOAD_FAILED, decodeFailed);
+    this.globalListeners.push([Enums.Events.IMAGE_LOAD_FAILED, decodeFailed]);
   }
+
+  private readonly globalListeners: Array<[string, EventListener]> = [];
 
   private listen(type: string, handler: EventListener) {
     this.element.addEventListener(type, handler);
@@ -112,7 +127,7 @@ export class StackViewportController {
       vp.resetCamera();
       vp.render();
     } catch (error) {
-      this.onError(`The image could not be displayed: ${error instanceof Error ? error.message : String(error)}`);
+      this.onError(`The image could not be displayed${describeLoadError(error)}`, imageIds[index]);
     }
   }
 
@@ -194,6 +209,7 @@ export class StackViewportController {
 
   destroy(): void {
     for (const [type, handler] of this.listeners) this.element.removeEventListener(type, handler);
+    for (const [type, handler] of this.globalListeners) eventTarget.removeEventListener(type, handler);
     this.listeners.length = 0;
     ToolGroupManager.getToolGroup(TOOL_GROUP_ID)?.removeViewports(RENDERING_ENGINE_ID, this.viewportId);
     this.engine?.disableElement(this.viewportId);

@@ -202,19 +202,11 @@ test('every broken fixture opened with a good file: the good one opens, each bro
   expect(violations).toEqual([]);
 });
 
-/**
- * KNOWN GAP (viewer): Cornerstone builds the image geometry from PixelSpacing itself, so an
- * unusable value (0, NaN, Infinity, one value) gives a NaN camera: nothing is painted, and the
- * viewport stays broken for the next series too. The reader and the overlay handle these files
- * correctly (UNCALIBRATED); the viewer needs to give Cornerstone a sane spacing (e.g. 1\1) for
- * display. These tests are marked as expected to fail until then; Playwright flags them when
- * they start passing, so take the file off this list then.
- */
-const PAINT_GAPS = new Set(['pixelspacing-infinite.dcm', 'pixelspacing-nan.dcm', 'pixelspacing-one-value.dcm', 'pixelspacing-zero.dcm']);
-
+// An unusable PixelSpacing (0, NaN, Infinity, one value) used to give Cornerstone a NaN camera;
+// src/viewer/displayGeometryProvider.ts gives it a display-only 1 × 1 spacing, while the overlay
+// and measurements still say UNCALIBRATED.
 for (const name of openedNames) {
   test(`${name} paints, and the image shown after it still paints`, async ({ page }) => {
-    test.fail(PAINT_GAPS.has(name), 'Cornerstone cannot lay out an image with this PixelSpacing (viewer gap)');
     const e = expectations[name]!;
     const errors = trackPageErrors(page);
     await page.goto('./');
@@ -232,12 +224,9 @@ for (const name of openedNames) {
   });
 }
 
-// KNOWN GAP (viewer): a file whose metadata is fine but whose compressed frame cannot be decoded
-// is not reported: the viewport keeps showing the previous image under the new series' overlay.
-// Marked as expected to fail; when the viewer reports decode failures this test starts passing
-// and Playwright flags it, so remove test.fail() then.
+// A file whose metadata is fine but whose compressed frame cannot be decoded: the decoder's
+// failure is named in the list and the viewport is covered, so no stale image is shown.
 test('a file whose compressed frame cannot be decoded is named in the list and nothing stale is shown', async ({ page }) => {
-  test.fail(true, 'the viewer does not yet report decode failures (jpeg-corrupt-codestream.dcm)');
   const errors = trackPageErrors(page);
   const name = 'jpeg-corrupt-codestream.dcm';
   const e = expectations[name]!;
