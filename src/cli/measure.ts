@@ -3,6 +3,7 @@
  * cross-sectional area and perimeter of one outline. Every number comes from the domain
  * (resolveCalibration + measureContour); this file only reads, validates and reports.
  */
+import { printable } from './table.ts';
 import { readDicomMetadata, type DicomImageMetadata } from '../dicom/index.ts';
 import { formatArea, formatLength, measureContour } from '../domain/measurement/index.ts';
 import { fail, ok, type Contour, type Result } from '../domain/types.ts';
@@ -181,7 +182,7 @@ export function formatMeasureText(o: MeasureOutput): string {
     ['Calibration', calibration],
     ['Side', sideText(o)],
   ];
-  return lines.map(([k, v]) => `${`${k}:`.padEnd(13)}${v}`).join('\n');
+  return lines.map(([k, v]) => `${`${k}:`.padEnd(13)}${printable(v)}`).join('\n');
 }
 
 /** JSON shape: numbers at full precision, no display strings. */

@@ -3,8 +3,17 @@
  * does not widen its column, so a short row (e.g. file, FAILED, error sentence) can carry
  * a long message without stretching the table.
  */
+/**
+ * DICOM strings come from untrusted files: control characters (incl. ANSI escape sequences) are
+ * shown as "?" so a hostile file cannot drive the user's terminal.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
+
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const all = [header, ...rows];
+  const all = [header, ...rows].map((row) => row.map(printable));
   const len = (s: string) => [...s].length;
   const widths = header.map((_, c) =>
     Math.max(0, ...all.filter((r) => c < r.length - 1).map((r) => len(r[c]!))),
