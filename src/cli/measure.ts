@@ -182,7 +182,7 @@ export function formatMeasureText(o: MeasureOutput): string {
     ['Calibration', calibration],
     ['Side', sideText(o)],
   ];
-  return lines.map(([k, v]) => `${`${k}:`.padEnd(13)}${printable(v ?? "")}`).join('\n');
+  return lines.map(([k, v]) => `${`${k}:`.padEnd(13)}${printable(v ?? '')}`).join('\n');
 }
 
 /** JSON shape: numbers at full precision, no display strings. */

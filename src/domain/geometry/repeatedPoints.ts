@@ -6,6 +6,7 @@ import type { Contour, ImagePoint } from '../types';
  * shape but confuse the crossing test, so every check works on the cleaned list.
  */
 export function removeRepeatedPoints(contour: Contour): ImagePoint[] {
+  if (!hasRepeatedPoints(contour)) return contour.slice();
   const out: ImagePoint[] = [];
   for (const p of contour) {
     const prev = out[out.length - 1];
@@ -18,6 +19,20 @@ export function removeRepeatedPoints(contour: Contour): ImagePoint[] {
     out.pop();
   }
   return out;
+}
+
+/** Any consecutive repeat, or a last point equal to the first (a scan without copying). */
+function hasRepeatedPoints(contour: Contour): boolean {
+  const n = contour.length;
+  if (n < 2) return false;
+  for (let i = 1; i < n; i++) {
+    const p = contour[i]!;
+    const q = contour[i - 1]!;
+    if (p.x === q.x && p.y === q.y) return true;
+  }
+  const first = contour[0]!;
+  const last = contour[n - 1]!;
+  return first.x === last.x && first.y === last.y;
 }
 
 /** True when every point lies on one straight line (or there are fewer than 3 distinct points). */

@@ -10,7 +10,7 @@ export interface SelfIntersection {
   readonly edgeB: number;
 }
 
-/** Below this many edges a plain all-pairs check is cheaper than building a grid. */
+/** Below this many edges a plain all-pairs check is cheaper than building chains. */
 const BRUTE_FORCE_LIMIT = 64;
 
 /**
@@ -25,9 +25,11 @@ const BRUTE_FORCE_LIMIT = 64;
  * - any contact between non-neighbouring edges counts, including touching at a vertex
  *   and collinear overlap.
  *
- * Large traces use a uniform grid (each edge is registered in the cells it passes
- * through, then only edges sharing a cell are compared), which makes a 10,000-point
- * freehand trace take a few milliseconds instead of 50 million pair tests.
+ * Large traces are cut into monotone chains (runs of edges along which x and y each
+ * only grow or only shrink: two edges of one chain can never touch unless they are
+ * neighbours), and only chains whose boxes overlap are compared, by halving them
+ * (a monotone run's box is the box of its two end points). A 10,000-point freehand
+ * trace takes well under a millisecond instead of 50 million pair tests.
  */
 export function findSelfIntersection(contour: Contour): SelfIntersection | null {
   const pts = compactPoints(contour);
@@ -62,8 +64,26 @@ export function findSelfIntersection(contour: Contour): SelfIntersection | null 
     }
     return null;
   }
-  const hit = gridSearch(xs, ys, m);
+  const hit = chainSearch(xs, ys, m);
   return hit === null ? null : found(hit[0], hit[1]);
+}
+
+/**
+ * Typed arrays reused from call to call: the check runs while a trace is edited, and for a
+ * 10,000-point trace allocating fresh buffers costs more than the search itself. They never
+ * leave a call (the function is synchronous), and only the first `length` entries are read.
+ */
+const scratch = { xs: new Float64Array(0), ys: new Float64Array(0), originalIndex: new Int32Array(0), starts: new Int32Array(0) };
+
+function scratchFor(n: number): typeof scratch {
+  if (scratch.xs.length < n + 1) {
+    const size = Math.max(n + 1, 2 * scratch.xs.length);
+    scratch.xs = new Float64Array(size);
+    scratch.ys = new Float64Array(size);
+    scratch.originalIndex = new Int32Array(size);
+    scratch.starts = new Int32Array(size);
+  }
+  return scratch;
 }
 
 interface CompactPoints {
@@ -81,9 +101,7 @@ interface CompactPoints {
  */
 function compactPoints(contour: Contour): CompactPoints {
   const n = contour.length;
-  const xs = new Float64Array(n);
-  const ys = new Float64Array(n);
-  const originalIndex = new Int32Array(n);
+  const { xs, ys, originalIndex } = scratchFor(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
     const p = contour[i]!;
@@ -140,91 +158,129 @@ function edgesTouch(xs: Float64Array, ys: Float64Array, m: number, a: number, b:
 }
 
 /**
- * Uniform-grid broad phase. Cell size is chosen so the grid has about 2 cells per
- * edge but no cell is smaller than the mean edge length, so an ordinary trace puts
- * only a handful of edges in each cell. Worst case (almost every edge crammed into
- * one cell next to one very long edge) degrades towards all-pairs, which is still correct.
+ * Monotone-chain broad phase.
+ *
+ * Why edges of one chain never touch (unless neighbours): along a chain x and y are both
+ * monotone, say non-decreasing, so edge i lies in the box [x_i, x_i+1] × [y_i, y_i+1] and a
+ * later edge j ≥ i + 2 in [x_j, x_j+1] × [y_j, y_j+1] with x_i+1 ≤ x_j and y_i+1 ≤ y_j. The two
+ * boxes can share only the point (x_i+1, y_i+1) = (x_j, y_j), which would make every edge in
+ * between zero-length; compactPoints has removed those. So only pairs of chains are compared.
+ *
+ * Chains are swept in order of their left edge; a chain pair whose boxes overlap (touching
+ * counts) is compared by halving the longer run until two single edges remain.
  */
-function gridSearch(xs: Float64Array, ys: Float64Array, m: number): [number, number] | null {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  let totalLength = 0;
-  for (let i = 0; i < m; i++) {
-    const x = xs[i]!, y = ys[i]!;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-    const j = i + 1 === m ? 0 : i + 1;
-    const ex = xs[j]! - x, ey = ys[j]! - y;
-    totalLength += Math.sqrt(ex * ex + ey * ey);
-  }
-  const width = maxX - minX;
-  const height = maxY - minY;
-  const meanEdge = totalLength / m;
-  let cell = Math.max(Math.sqrt((width * height) / (2 * m)), meanEdge, Number.MIN_VALUE);
-  let cols = Math.floor(width / cell) + 1;
-  let rows = Math.floor(height / cell) + 1;
-  const maxCells = 4 * m + 16;
-  while (cols * rows > maxCells) {
-    cell *= Math.sqrt((cols * rows) / maxCells) * 1.01;
-    cols = Math.floor(width / cell) + 1;
-    rows = Math.floor(height / cell) + 1;
-  }
-  const inv = 1 / cell;
-  // Widen every edge's footprint by a hair so float rounding at cell borders can only
-  // add candidate cells, never drop the one where two edges meet.
-  const slack = 1e-7;
-
-  const visitCells = (edge: number, visit: (cell: number) => void): void => {
-    const j = edge + 1 === m ? 0 : edge + 1;
-    const x1 = (xs[edge]! - minX) * inv, y1 = (ys[edge]! - minY) * inv;
-    const x2 = (xs[j]! - minX) * inv, y2 = (ys[j]! - minY) * inv;
-    const yLo = Math.min(y1, y2), yHi = Math.max(y1, y2);
-    const r0 = clamp(Math.floor(yLo - slack), 0, rows - 1);
-    const r1 = clamp(Math.floor(yHi + slack), 0, rows - 1);
-    const dy = y2 - y1;
-    for (let r = r0; r <= r1; r++) {
-      // Part of the edge inside this row band (in cell units), then its x extent.
-      const bandLo = Math.max(yLo, r - slack);
-      const bandHi = Math.min(yHi, r + 1 + slack);
-      let xa: number, xb: number;
-      if (dy === 0) {
-        xa = x1;
-        xb = x2;
-      } else {
-        xa = x1 + ((bandLo - y1) / dy) * (x2 - x1);
-        xb = x1 + ((bandHi - y1) / dy) * (x2 - x1);
-      }
-      const c0 = clamp(Math.floor(Math.min(xa, xb) - slack), 0, cols - 1);
-      const c1 = clamp(Math.floor(Math.max(xa, xb) + slack), 0, cols - 1);
-      const base = r * cols;
-      for (let c = c0; c <= c1; c++) visit(base + c);
+function chainSearch(xs: Float64Array, ys: Float64Array, m: number): [number, number] | null {
+  // Chain k covers edges starts[k] … starts[k + 1] − 1 (m + 1 entries fit: see scratchFor).
+  const { starts } = scratch;
+  let chains = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let e = 0; e < m; e++) {
+    const j = e + 1 === m ? 0 : e + 1;
+    const dx = xs[j]! - xs[e]!;
+    const dy = ys[j]! - ys[e]!;
+    const ex = dx > 0 ? 1 : dx < 0 ? -1 : 0;
+    const ey = dy > 0 ? 1 : dy < 0 ? -1 : 0;
+    if (e === 0 || (ex !== 0 && sx !== 0 && ex !== sx) || (ey !== 0 && sy !== 0 && ey !== sy)) {
+      starts[chains++] = e;
+      sx = ex;
+      sy = ey;
+    } else {
+      if (sx === 0) sx = ex;
+      if (sy === 0) sy = ey;
     }
-  };
+  }
+  starts[chains] = m;
 
-  // Compressed buckets: count, prefix-sum, fill (no per-cell arrays).
-  const cellCount = cols * rows;
-  const start = new Int32Array(cellCount + 1);
-  for (let e = 0; e < m; e++) visitCells(e, (c) => { start[c + 1]!++; });
-  for (let c = 0; c < cellCount; c++) start[c + 1]! += start[c]!;
-  const fill = start.slice(0, cellCount);
-  const members = new Int32Array(start[cellCount]!);
-  for (let e = 0; e < m; e++) visitCells(e, (c) => { members[fill[c]!++] = e; });
+  // A monotone run's box is the box of its end points.
+  const minX = new Float64Array(chains);
+  const maxX = new Float64Array(chains);
+  const minY = new Float64Array(chains);
+  const maxY = new Float64Array(chains);
+  for (let k = 0; k < chains; k++) {
+    const a = starts[k]!;
+    const b = starts[k + 1]! === m ? 0 : starts[k + 1]!;
+    const ax = xs[a]!, bx = xs[b]!, ay = ys[a]!, by = ys[b]!;
+    minX[k] = ax < bx ? ax : bx;
+    maxX[k] = ax < bx ? bx : ax;
+    minY[k] = ay < by ? ay : by;
+    maxY[k] = ay < by ? by : ay;
+  }
 
-  for (let c = 0; c < cellCount; c++) {
-    const end = start[c + 1]!;
-    for (let p = start[c]!; p < end; p++) {
-      const a = members[p]!;
-      for (let q = p + 1; q < end; q++) {
-        const b = members[q]!;
-        if (a === b || areNeighbours(a, b, m)) continue;
-        if (edgesTouch(xs, ys, m, a, b)) return [a, b];
-      }
+  // Sweep the chains from left to right, comparing each with the earlier ones still reaching
+  // it. Chains are bucketed by their left edge (a counting sort: no comparisons); a chain is
+  // dropped once it ends left of the current bucket, where every later chain starts or after.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let k = 0; k < chains; k++) {
+    if (minX[k]! < lo) lo = minX[k]!;
+    if (minX[k]! > hi) hi = minX[k]!;
+  }
+  const buckets = chains;
+  const spread = hi > lo ? (buckets - 1) / (hi - lo) : 0;
+  const scale = Number.isFinite(spread) ? spread : 0;
+  const bucketOf = new Int32Array(chains);
+  const bucketStart = new Int32Array(buckets + 1);
+  // The smallest left edge in each bucket: bucketing is monotone, so no chain in a later bucket
+  // starts further left (exact, unlike the bucket's nominal bound).
+  const bucketLeft = new Float64Array(buckets).fill(Infinity);
+  for (let k = 0; k < chains; k++) {
+    const b = Math.min(buckets - 1, Math.floor((minX[k]! - lo) * scale));
+    bucketOf[k] = b;
+    bucketStart[b + 1]!++;
+    if (minX[k]! < bucketLeft[b]!) bucketLeft[b] = minX[k]!;
+  }
+  for (let b = 0; b < buckets; b++) bucketStart[b + 1]! += bucketStart[b]!;
+  const fill = bucketStart.slice(0, buckets);
+  const order = new Int32Array(chains);
+  for (let k = 0; k < chains; k++) order[fill[bucketOf[k]!]!++] = k;
+
+  const active = new Int32Array(chains);
+  let activeCount = 0;
+  for (let o = 0; o < chains; o++) {
+    const k = order[o]!;
+    const left = bucketLeft[bucketOf[k]!]!;
+    let kept = 0;
+    for (let i = 0; i < activeCount; i++) {
+      const a = active[i]!;
+      if (maxX[a]! < left) continue; // ends left of every chain still to come
+      active[kept++] = a;
+      if (minY[a]! > maxY[k]! || minY[k]! > maxY[a]!) continue;
+      const hit = compareRuns(xs, ys, m, starts[a]!, starts[a + 1]!, starts[k]!, starts[k + 1]!);
+      if (hit) return hit;
     }
+    active[kept++] = k;
+    activeCount = kept;
   }
   return null;
 }
 
-function clamp(v: number, lo: number, hi: number): number {
-  return v < lo ? lo : v > hi ? hi : v;
+/**
+ * Two monotone runs of edges [a0, a1) and [b0, b1): a touching pair of edges, or null.
+ * The runs are halved (the longer first) while their boxes meet; touching boxes count.
+ */
+function compareRuns(
+  xs: Float64Array,
+  ys: Float64Array,
+  m: number,
+  a0: number,
+  a1: number,
+  b0: number,
+  b1: number,
+): [number, number] | null {
+  const ae = a1 === m ? 0 : a1;
+  const be = b1 === m ? 0 : b1;
+  const ax0 = xs[a0]!, ax1 = xs[ae]!, bx0 = xs[b0]!, bx1 = xs[be]!;
+  if ((ax0 < ax1 ? ax0 : ax1) > (bx0 > bx1 ? bx0 : bx1) || (bx0 < bx1 ? bx0 : bx1) > (ax0 > ax1 ? ax0 : ax1)) return null;
+  const ay0 = ys[a0]!, ay1 = ys[ae]!, by0 = ys[b0]!, by1 = ys[be]!;
+  if ((ay0 < ay1 ? ay0 : ay1) > (by0 > by1 ? by0 : by1) || (by0 < by1 ? by0 : by1) > (ay0 > ay1 ? ay0 : ay1)) return null;
+  const la = a1 - a0;
+  const lb = b1 - b0;
+  if (la === 1 && lb === 1) return !areNeighbours(a0, b0, m) && edgesTouch(xs, ys, m, a0, b0) ? [a0, b0] : null;
+  if (la >= lb) {
+    const mid = (a0 + a1) >> 1;
+    return compareRuns(xs, ys, m, a0, mid, b0, b1) ?? compareRuns(xs, ys, m, mid, a1, b0, b1);
+  }
+  const mid = (b0 + b1) >> 1;
+  return compareRuns(xs, ys, m, a0, a1, b0, mid) ?? compareRuns(xs, ys, m, a0, a1, mid, b1);
 }

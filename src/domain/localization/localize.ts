@@ -174,10 +174,12 @@ export function localizeLesions(input: LocalizationInput, options: LocalizationO
   }
 
   const maxLesions = Math.max(1, Math.min(3, Math.floor(options.maxLesions ?? 3)));
-  const evaluations = searchLesionSets(findings, maxLesions, weights);
+  const shown = Math.max(1, options.maxAlternatives ?? 5);
+  // Only the best few are needed: the shown alternatives, and the runner-up for the confidence.
+  const evaluations = searchLesionSets(findings, maxLesions, weights, Math.max(2, shown));
   const best = evaluations[0]!;
   const runnerUp = evaluations[1];
-  const alternatives = evaluations.slice(0, Math.max(1, options.maxAlternatives ?? 5)).map((e) => toHypothesis(e, findings, rules));
+  const alternatives = evaluations.slice(0, shown).map((e) => toHypothesis(e, findings, rules));
   const top = alternatives[0]!;
 
   let confidence: LocalizationConfidence;

@@ -88,6 +88,13 @@ interface Prepared {
   readonly candidate: Candidate;
   readonly explains: ReadonlySet<number>;
   readonly contradictions: ReadonlyMap<number, Omit<Contradiction, 'findingIndex'>>;
+  /** The abnormal findings it explains, as a bitset over positions in the `abnormal` list. */
+  readonly bits: Uint32Array;
+  /** Its contradictions as parallel arrays, in ascending finding order (cost without building maps). */
+  readonly contraIndex: Int32Array;
+  readonly contraWeight: Float64Array;
+  /** Sum of its own contradiction weights: a lower bound for any set it belongs to. */
+  ownCost: number;
 }
 
 function evaluateSet(members: readonly Prepared[], abnormal: readonly number[], w: LocalizationWeights): Evaluation {
@@ -114,11 +121,93 @@ function evaluateSet(members: readonly Prepared[], abnormal: readonly number[], 
   };
 }
 
-/** Every member must explain an abnormal finding that no other member explains (HINT's minimal sets). */
-function irredundant(members: readonly Prepared[]): boolean {
-  return members.every((m, i) =>
-    [...m.explains].some((f) => !members.some((other, j) => j !== i && other.explains.has(f))),
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * The sort key of a lesion set (what compareEvaluations orders by), computed from bitsets and
+ * the sparse contradiction lists without building the Evaluation: the search ranks thousands of
+ * sets and builds full evaluations only for the ones it returns.
+ */
+interface SetKey {
+  readonly members: readonly Prepared[];
+  readonly unexplained: number;
+  readonly cost: number;
+  readonly territory: number;
+}
+
+/** Scratch space for the worst contradiction weight per finding (reset after each use). */
+class CostScratch {
+  private readonly worst: Float64Array;
+  private readonly seen: Uint8Array;
+  private readonly touched: number[] = [];
+
+  constructor(findings: number) {
+    this.worst = new Float64Array(findings);
+    this.seen = new Uint8Array(findings);
+  }
+
+  /** Same sum, in the same order (ascending finding index), as evaluateSet: identical rounding. */
+  cost(members: readonly Prepared[], w: LocalizationWeights): number {
+    const { worst, seen, touched } = this;
+    for (const m of members) {
+      const { contraIndex, contraWeight } = m;
+      for (let k = 0; k < contraIndex.length; k++) {
+        const i = contraIndex[k]!;
+        const weight = contraWeight[k]!;
+        if (!seen[i]) {
+          seen[i] = 1;
+          worst[i] = weight;
+          touched.push(i);
+        } else if (weight > worst[i]!) worst[i] = weight;
+      }
+    }
+    if (touched.length > 1) touched.sort((a, b) => a - b);
+    let sum = 0;
+    for (const i of touched) {
+      sum += worst[i]!;
+      seen[i] = 0;
+    }
+    touched.length = 0;
+    const cost = sum + w.extraLesion * Math.max(0, members.length - 1);
+    return Math.round(cost * 1e6) / 1e6;
+  }
+}
+
+function compareKeys(a: SetKey, b: SetKey): number {
+  return (
+    a.unexplained - b.unexplained ||
+    a.cost - b.cost ||
+    a.members.length - b.members.length ||
+    a.territory - b.territory ||
+    compareOrders(a.members.map((m) => m.candidate.order), b.members.map((m) => m.candidate.order))
   );
+}
+
+/**
+ * The `limit` smallest keys in order. Different sets never compare equal (candidate orders are
+ * unique), so the result is exactly the head of the fully sorted list.
+ */
+class TopKeys {
+  readonly keys: SetKey[] = [];
+  constructor(private readonly limit: number) {}
+
+  /** The key a set must beat to enter, once the list is full. */
+  get worst(): SetKey | null {
+    return this.keys.length >= this.limit ? this.keys[this.keys.length - 1]! : null;
+  }
+
+  offer(key: SetKey): void {
+    const { keys, limit } = this;
+    if (keys.length >= limit && compareKeys(key, keys[keys.length - 1]!) >= 0) return;
+    let at = keys.length;
+    while (at > 0 && compareKeys(key, keys[at - 1]!) < 0) at--;
+    keys.splice(at, 0, key);
+    if (keys.length > limit) keys.pop();
+  }
 }
 
 export function compareEvaluations(a: Evaluation, b: Evaluation): number {
@@ -144,44 +233,118 @@ function compareOrders(a: readonly number[], b: readonly number[]): number {
  * peroneal and tibial nerves, gluteal nerves, pudendal, femoral, obturator) on each side is a candidate;
  * sets of 1…maxLesions candidates in which every member explains something the others do not are
  * ranked by (unexplained abnormal findings, cost = contradictions + partial sparing + extra lesions,
- * set size, territory size = specificity).
+ * set size, territory size = specificity). Returns the best `limit` evaluations (default: all).
+ *
+ * Sets are screened with bitsets (irredundancy, unexplained count) and sparse contradiction lists
+ * (cost); full evaluations are built only for the sets returned, so a study with hundreds of
+ * muscles stays fast.
  */
-export function searchLesionSets(findings: readonly LocalizedFinding[], maxLesions: number, w: LocalizationWeights): Evaluation[] {
+export function searchLesionSets(
+  findings: readonly LocalizedFinding[],
+  maxLesions: number,
+  w: LocalizationWeights,
+  limit = Infinity,
+): Evaluation[] {
   const abnormal = findings.flatMap((f, i) => (f.abnormal && placed(f) ? [i] : []));
   if (abnormal.length === 0) return [];
   const affected = affectedNodes(findings);
+  const words = Math.ceil(abnormal.length / 32);
 
   const prepared: Prepared[] = [];
   let order = 0;
   for (const side of ['L', 'R'] as const) {
     for (const level of LESION_LEVELS) {
       const candidate: Candidate = { level, side, order: order++, territory: territorySize(level) };
-      const explains = new Set(abnormal.filter((i) => explainsFinding(candidate, findings[i]!)));
-      if (explains.size === 0) continue;
+      const bits = new Uint32Array(words);
+      const explained: number[] = [];
+      abnormal.forEach((i, position) => {
+        if (!explainsFinding(candidate, findings[i]!)) return;
+        explained.push(i);
+        bits[position >>> 5]! |= 1 << (position & 31);
+      });
+      if (explained.length === 0) continue;
       const contradictions = new Map<number, Omit<Contradiction, 'findingIndex'>>();
       findings.forEach((f, i) => {
         const c = contradictionOf(candidate, f, affected, w);
         if (c) contradictions.set(i, c);
       });
-      prepared.push({ candidate, explains, contradictions });
+      prepared.push({
+        candidate,
+        explains: new Set(explained),
+        contradictions,
+        bits,
+        contraIndex: Int32Array.from(contradictions.keys()),
+        contraWeight: Float64Array.from(contradictions.values(), (c) => c.weight),
+        ownCost: 0,
+      });
     }
   }
 
-  const results: Evaluation[] = [];
-  const limit = Math.max(1, Math.min(3, Math.floor(maxLesions)));
+  const scratch = new CostScratch(findings.length);
+  for (const p of prepared) p.ownCost = scratch.cost([p], w);
+  const top = new TopKeys(Math.max(1, limit));
+  // The cost bound below holds only when no weight is negative.
+  const boundable = w.strongContradiction >= 0 && w.partialSparing >= 0 && w.multiRootSparing >= 0 && w.extraLesion >= 0;
+  const all: SetKey[] = [];
+  const keep = (union: Uint32Array, a: Prepared, b?: Prepared, c?: Prepared): void => {
+    let covered = 0;
+    for (let k = 0; k < words; k++) covered += popcount(union[k]!);
+    const unexplained = abnormal.length - covered;
+    const worst = limit === Infinity ? null : top.worst;
+    if (worst) {
+      // Skip sets that cannot enter the list: more unexplained findings, or a cost whose lower
+      // bound (the costliest member alone, plus the extra lesions) is already higher.
+      if (unexplained > worst.unexplained) return;
+      if (unexplained === worst.unexplained && boundable) {
+        const bound = Math.max(a.ownCost, b?.ownCost ?? 0, c?.ownCost ?? 0) + w.extraLesion * ((b ? 1 : 0) + (c ? 1 : 0));
+        if (bound - 1e-6 > worst.cost) return;
+      }
+    }
+    const members = c ? [a, b!, c] : b ? [a, b] : [a];
+    let territory = 0;
+    for (const m of members) territory += m.candidate.territory;
+    const key: SetKey = { members, unexplained, cost: scratch.cost(members, w), territory };
+    if (limit === Infinity) all.push(key);
+    else top.offer(key);
+  };
+
+  const maxSize = Math.max(1, Math.min(3, Math.floor(maxLesions)));
   const n = prepared.length;
+  const unionAB = new Uint32Array(words);
+  const unionABC = new Uint32Array(words);
   for (let a = 0; a < n; a++) {
-    results.push(evaluateSet([prepared[a]!], abnormal, w));
-    if (limit < 2) continue;
+    const A = prepared[a]!;
+    keep(A.bits, A);
+    if (maxSize < 2) continue;
     for (let b = a + 1; b < n; b++) {
-      const pair = [prepared[a]!, prepared[b]!];
-      if (irredundant(pair)) results.push(evaluateSet(pair, abnormal, w));
-      if (limit < 3) continue;
+      const B = prepared[b]!;
+      // Irredundant (HINT's minimal sets): each member explains a finding no other member does.
+      let aOwn = false;
+      let bOwn = false;
+      for (let k = 0; k < words; k++) {
+        const x = A.bits[k]!, y = B.bits[k]!;
+        if (x & ~y) aOwn = true;
+        if (y & ~x) bOwn = true;
+        unionAB[k] = x | y;
+      }
+      if (aOwn && bOwn) keep(unionAB, A, B);
+      if (maxSize < 3) continue;
       for (let c = b + 1; c < n; c++) {
-        const triple = [prepared[a]!, prepared[b]!, prepared[c]!];
-        if (irredundant(triple)) results.push(evaluateSet(triple, abnormal, w));
+        const C = prepared[c]!;
+        let aOnly = false;
+        let bOnly = false;
+        let cOnly = false;
+        for (let k = 0; k < words; k++) {
+          const x = A.bits[k]!, y = B.bits[k]!, z = C.bits[k]!;
+          if (x & ~(y | z)) aOnly = true;
+          if (y & ~(x | z)) bOnly = true;
+          if (z & ~(x | y)) cOnly = true;
+          unionABC[k] = x | y | z;
+        }
+        if (aOnly && bOnly && cOnly) keep(unionABC, A, B, C);
       }
     }
   }
-  return results.sort(compareEvaluations);
+  const ranked = limit === Infinity ? all.sort(compareKeys) : top.keys;
+  return ranked.map((key) => evaluateSet(key.members, abnormal, w));
 }

@@ -104,7 +104,7 @@ describe('looped traces are caught', () => {
   });
 });
 
-describe('large traces (grid search)', () => {
+describe('large traces (monotone-chain search)', () => {
   it('a 10,000-point circle is simple and is checked in a few milliseconds', () => {
     const circle = regularPolygon(10_000, 150, 256, 256);
     for (let i = 0; i < 5; i++) findSelfIntersection(circle); // let the JIT settle (cold call ~50 ms)
@@ -114,7 +114,7 @@ describe('large traces (grid search)', () => {
       expect(findSelfIntersection(circle)).toBeNull();
       best = Math.min(best, performance.now() - t0);
     }
-    // Steady state is ~5 ms; all-pairs would be ~50 million tests (hundreds of ms).
+    // Steady state is well under 1 ms; all-pairs would be ~50 million tests (hundreds of ms).
     expect(best).toBeLessThan(40);
   });
 
@@ -125,7 +125,7 @@ describe('large traces (grid search)', () => {
     expectReportedEdgesTouch(c);
   });
 
-  it('a long closing edge is registered in every grid cell it crosses', () => {
+  it('a long closing edge is compared with every run it passes', () => {
     // 5,000-point half circle closed by its diameter (the closing edge);
     // one vertex pulled just below the diameter makes two arc edges cross it.
     const n = 5000;
@@ -204,6 +204,36 @@ describe('large traces (grid search)', () => {
         },
       ),
       { numRuns: 800 },
+    );
+  });
+
+  it('property: agrees with the all-pairs reference on jittery hand-drawn traces (many short monotone runs)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 65, max: 400 }).chain((n) =>
+          fc.tuple(
+            fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: n, maxLength: n }),
+            fc.double({ min: 0, max: 3, noNaN: true }),
+            fc.nat({ max: n - 1 }),
+            fc.nat({ max: n - 1 }),
+            fc.boolean(),
+          ),
+        ),
+        ([noise, amplitude, i, j, swap]) => {
+          // Point spacing is about 1 px: jitter of the same size flips the direction often.
+          const n = noise.length;
+          const r = n / (2 * Math.PI);
+          const c = noise.map((e, k) => {
+            const t = (2 * Math.PI * k) / n;
+            return pt(Math.round((300 + (r + amplitude * e) * Math.cos(t)) * 4) / 4, Math.round((300 + (r + amplitude * e) * Math.sin(t)) * 4) / 4);
+          });
+          if (swap) [c[i], c[j]] = [c[j]!, c[i]!];
+          const hit = findSelfIntersection(c);
+          expect(hit !== null).toBe(bruteForceCrosses(c));
+          if (hit) expectReportedEdgesTouch(c);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
