@@ -321,3 +321,32 @@ test('IndexedDB quota error: a visible warning offers to export the session, whi
   // The measurement is still in the page.
   await expect(page.getByTestId('measurement-item')).toHaveCount(1);
 });
+
+test('DICOM SR round trip: an identified SR imported back restores the measurements on their images', async ({ page }) => {
+  const errors = trackPageErrors(page);
+  await page.goto('./');
+  await openSample(page);
+  await traceBothSides(page);
+  const before = (await panelTexts(page)).sort();
+  await page.getByTestId('tab-session').click();
+  await page.getByTestId('export-identified').check();
+  const sr = (await saveDownload(page, 'export-sr')).path;
+
+  // Remove both measurements, then bring them back from the SR.
+  await page.getByTestId('tab-measurements').click();
+  for (let i = 0; i < 2; i++) {
+    await page.getByTestId('measurement-item').first().click();
+    await page.getByTestId('measurement-delete').click();
+  }
+  await expect(page.getByTestId('measurement-item')).toHaveCount(0);
+  await page.getByTestId('tab-session').click();
+  await page.getByTestId('import-sr-input').setInputFiles(sr);
+  await expect(page.getByTestId('export-message')).toContainText('Imported 2 measurements');
+  await page.getByTestId('tab-measurements').click();
+  await expect(page.getByTestId('measurement-item')).toHaveCount(2);
+  expect((await panelTexts(page)).sort()).toEqual(before);
+  // They re-attach to their image: clicking one shows its series.
+  await page.getByTestId('measurement-item').first().click();
+  await expect(page.locator('.viewport-panel').first().getByTestId('overlay-modality')).toContainText('Sciatic gluteal fold');
+  expect(errors).toEqual([]);
+});
