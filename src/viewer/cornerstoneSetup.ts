@@ -2,7 +2,7 @@
  * One-time Cornerstone3D initialisation. Loaded lazily (dynamic import) the first time a file is
  * opened, so the start screen does not download the imaging stack.
  */
-import { init as coreInit, RenderingEngine } from '@cornerstonejs/core';
+import { init as coreInit, RenderingEngine, cache } from '@cornerstonejs/core';
 import { init as dicomImageLoaderInit } from '@cornerstonejs/dicom-image-loader';
 import {
   init as toolsInit,
@@ -23,10 +23,21 @@ export const RENDERING_ENGINE_ID = 'nervetrace-engine';
 
 let ready: Promise<RenderingEngine> | null = null;
 
+/**
+ * Image cache size in MB from an optional `?cacheMB=` in the page address (the benchmark opens
+ * a series larger than a small cache); Cornerstone's default (3 GB) otherwise.
+ */
+function cacheLimitBytes(): number | null {
+  const mb = Number(new URLSearchParams(globalThis.location?.search ?? '').get('cacheMB'));
+  return Number.isFinite(mb) && mb > 0 ? Math.round(mb * 1024 * 1024) : null;
+}
+
 /** Initialise core, DICOM loader and tools once; resolves to the shared rendering engine. */
 export function initCornerstone(): Promise<RenderingEngine> {
   ready ??= (async () => {
     await coreInit();
+    const limit = cacheLimitBytes();
+    if (limit !== null) cache.setMaxCacheSize(limit);
     // Decoding runs in web workers; two cores on our reference machine.
     dicomImageLoaderInit({ maxWebWorkers: Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4)) });
     registerDisplayGeometryProvider();
