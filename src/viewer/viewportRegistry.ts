@@ -7,6 +7,8 @@ import type { StackViewportController } from './stackViewportController';
 export interface ViewportCommands {
   readonly controller: StackViewportController;
   togglePlay(): void;
+  /** Esc: discard the trace being drawn (synchronously, before the mouse button is released). */
+  cancelTrace(): void;
 }
 
 const registry = new Map<string, ViewportCommands>();

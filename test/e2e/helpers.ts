@@ -101,3 +101,25 @@ export function gridDifference(a: { grid: number[] }, b: { grid: number[] }): nu
   if (a.grid.length !== b.grid.length || !a.grid.length) return Infinity;
   return a.grid.reduce((sum, v, i) => sum + Math.abs(v - b.grid[i]!), 0) / a.grid.length;
 }
+
+/** Open every sample file through the file input (the page must already be loaded). */
+export async function openSampleFiles(page: Page) {
+  await page.getByTestId('file-input').setInputFiles(sampleFiles());
+  await expect(page.getByTestId('series-item').first()).toBeVisible();
+}
+
+/** Click a series in the study browser by its exact description and wait until it is on screen. */
+export async function showSeries(page: Page, description: string) {
+  await page
+    .getByTestId('series-item')
+    .filter({ has: page.getByTestId('series-description').getByText(description, { exact: true }) })
+    .click();
+  await expect(page.locator('.viewport-panel').first().getByTestId('overlay-modality')).toContainText(description);
+}
+
+/** The sample-manifest entry matching a predicate. */
+export function sampleFile(predicate: (f: ManifestFile) => boolean): ManifestFile {
+  const found = manifest().files.find(predicate);
+  if (!found) throw new Error('sample missing');
+  return found;
+}

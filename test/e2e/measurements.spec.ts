@@ -3,28 +3,15 @@
  * phantom's true area, anisotropic pixels, manual calibration, editing and undo.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { manifest, sampleFiles, screenshot, trackPageErrors, type ManifestFile } from './helpers';
+import { openSampleFiles, sampleFile, screenshot, showSeries, trackPageErrors, type ManifestFile } from './helpers';
 import { traceOutline, dragImage, numberIn, imageToClient } from './measure';
 
 async function openSample(page: Page) {
   await page.goto('./');
-  await page.getByTestId('file-input').setInputFiles(sampleFiles());
-  await expect(page.getByTestId('series-item').first()).toBeVisible();
+  await openSampleFiles(page);
 }
 
-async function showSeries(page: Page, description: string) {
-  await page
-    .getByTestId('series-item')
-    .filter({ has: page.getByTestId('series-description').getByText(description, { exact: true }) })
-    .click();
-  await expect(page.locator('.viewport-panel').first().getByTestId('overlay-modality')).toContainText(description);
-}
-
-function file(predicate: (f: ManifestFile) => boolean): ManifestFile {
-  const found = manifest().files.find(predicate);
-  if (!found) throw new Error('sample missing');
-  return found;
-}
+const file = sampleFile;
 
 const lastItem = (page: Page) => page.getByTestId('measurement-item').last();
 

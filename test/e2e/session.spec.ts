@@ -7,7 +7,7 @@
 import { test, expect, type Download, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { ROOT, SAMPLE_DIR, manifest, sampleFiles, screenshot, trackPageErrors, type ManifestFile } from './helpers';
+import { ROOT, SAMPLE_DIR, manifest, openSampleFiles, screenshot, showSeries, trackPageErrors, type ManifestFile } from './helpers';
 import { traceOutline, numberIn } from './measure';
 import { pdfText } from './pdfText';
 
@@ -22,18 +22,7 @@ function file(predicate: (f: ManifestFile) => boolean): ManifestFile {
   return found;
 }
 
-async function openSample(page: Page) {
-  await page.getByTestId('file-input').setInputFiles(sampleFiles());
-  await expect(page.getByTestId('series-item').first()).toBeVisible();
-}
-
-async function showSeries(page: Page, description: string) {
-  await page
-    .getByTestId('series-item')
-    .filter({ has: page.getByTestId('series-description').getByText(description, { exact: true }) })
-    .click();
-  await expect(page.locator('.viewport-panel').first().getByTestId('overlay-modality')).toContainText(description);
-}
+const openSample = openSampleFiles;
 
 /** Trace the sciatic nerve on the left and the right gluteal-fold ultrasound images. */
 async function traceBothSides(page: Page) {

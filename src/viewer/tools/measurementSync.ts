@@ -5,7 +5,7 @@
  * - any change of the store (undo, redo, delete from the panel, a restored session) is drawn back.
  */
 import { eventTarget, getRenderingEngines } from '@cornerstonejs/core';
-import { annotation as annotationApi, Enums as ToolEnums, type Types as ToolTypes } from '@cornerstonejs/tools';
+import { annotation as annotationApi, cancelActiveManipulations, Enums as ToolEnums, type Types as ToolTypes } from '@cornerstonejs/tools';
 import { watch } from 'vue';
 import type { NerveMeasurement } from '../../domain/measurement';
 import { sideFromLaterality, sideFromPatientCoordinates } from '../../domain/side';
@@ -35,8 +35,8 @@ let discardCompletionsUntil = 0;
  * Esc: Cornerstone's cancel finishes the trace in progress instead of dropping it, so we mark the
  * moment and discard what it completes: a new trace disappears, an edit reverts to the stored contour.
  */
-export async function cancelTraceInProgress(element: HTMLDivElement) {
-  const { cancelActiveManipulations } = await import('@cornerstonejs/tools');
+export function cancelTraceInProgress(element: HTMLDivElement) {
+  // Synchronous on purpose: the mouse button may be released right after Esc.
   discardCompletionsUntil = performance.now() + 500;
   cancelActiveManipulations(element);
 }
