@@ -1,0 +1,54 @@
+/**
+ * Time from files selected to first image painted, in a fresh page each run: the probe records
+ * t0 when the file input's change event starts and t1 when the canvas first shows an image.
+ */
+import type { Browser } from '@playwright/test';
+import { freshPage, watchHeap } from '../browser.ts';
+import { installProbe } from '../probe.ts';
+
+export type Viewer = 'ours' | 'baseline' | 'dwv';
+
+export interface Target {
+  readonly viewer: Viewer;
+  /** Page URL (our app with its query, or a comparison page). */
+  readonly url: string;
+  /** Where the image is painted. */
+  readonly canvas: string;
+  /** Something visible once the page is ready for files. */
+  readonly ready: string;
+}
+
+export interface FirstImageRun {
+  readonly ms: number;
+  readonly peakHeapBytes: number;
+  /** dwv only: its first 'renderend' and 'load' events after t0. */
+  readonly dwvRenderEndMs?: number | null;
+  readonly dwvLoadMs?: number | null;
+}
+
+export async function firstImageOnce(browser: Browser, target: Target, files: readonly string[]): Promise<FirstImageRun> {
+  const { context, page, errors } = await freshPage(browser);
+  try {
+    await page.addInitScript(installProbe, target.canvas);
+    await page.goto(target.url, { waitUntil: 'networkidle' });
+    await page.locator(target.ready).first().waitFor({ state: 'attached' });
+    const stopHeap = await watchHeap(context, page);
+    await page.locator('[data-testid=file-input]').first().setInputFiles([...files]);
+    await page.waitForFunction(() => window.__bench.t1 !== null, null, { timeout: 120_000, polling: 50 });
+    const { t0, t1 } = await page.evaluate(() => window.__bench);
+    let dwvRenderEndMs: number | null | undefined;
+    let dwvLoadMs: number | null | undefined;
+    if (target.viewer === 'dwv') {
+      await page.waitForFunction(() => window.__dwv?.load !== null, null, { timeout: 120_000 }).catch(() => undefined);
+      const d = await page.evaluate(() => window.__dwv!);
+      dwvRenderEndMs = d.firstRenderEnd === null ? null : d.firstRenderEnd - t0!;
+      dwvLoadMs = d.load === null ? null : d.load - t0!;
+      if (d.errors.length) errors.push(...d.errors);
+    }
+    const peakHeapBytes = await stopHeap();
+    if (errors.length) throw new Error(`${target.viewer}: ${errors.join('; ')}`);
+    return { ms: t1! - t0!, peakHeapBytes, ...(target.viewer === 'dwv' ? { dwvRenderEndMs, dwvLoadMs } : {}) };
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Installed in every benchmarked page before its own scripts (page.addInitScript), identical
+ * for our app, the baseline page and dwv:
+ * - t0: performance.now() when a file input's change event starts (capturing listener on the
+ *   document, so it runs before the page's own handler);
+ * - t1: performance.now() when the canvas (selector) first shows an image, polled every frame
+ *   and every 4 ms in between: the canvas is scaled into a 24 × 24 sample and counts as painted
+ *   when enough samples are not black.
+ * Also: a per-frame sampler (frame count, canvas changes, a text element's changes) used for
+ * scrolling and cine rates.
+ */
+
+export interface ProbeState {
+  t0: number | null;
+  t1: number | null;
+  polls: number;
+}
+
+export interface FrameSampler {
+  frames: number;
+  canvasChanges: number;
+  textChanges: number;
+  start: number;
+  end: number;
+  texts: string[];
+  stop: boolean;
+}
+
+declare global {
+  interface Window {
+    __bench: ProbeState;
+    __benchSampler?: FrameSampler;
+    __benchSignature?: (selector: string) => number;
+  }
+}
+
+/** Runs in the page (serialised by Playwright): must not refer to anything outside itself. */
+export function installProbe(selector: string): void {
+  const state: ProbeState = { t0: null, t1: null, polls: 0 };
+  window.__bench = state;
+  const sample = document.createElement('canvas');
+  sample.width = 24;
+  sample.height = 24;
+  let sampleCtx: CanvasRenderingContext2D | null = null;
+
+  /** Sum of the sampled luminance and the count of non-black samples of the first sized canvas. */
+  function read(sel: string): { lit: number; signature: number } {
+    sampleCtx ??= sample.getContext('2d', { willReadFrequently: true });
+    for (const canvas of document.querySelectorAll<HTMLCanvasElement>(sel)) {
+      if (canvas.width < 8 || canvas.height < 8) continue;
+      sampleCtx!.clearRect(0, 0, 24, 24);
+      sampleCtx!.drawImage(canvas, 0, 0, 24, 24);
+      const data = sampleCtx!.getImageData(0, 0, 24, 24).data;
+      let lit = 0;
+      let signature = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const v = data[i]! + data[i + 1]! + data[i + 2]!;
+        if (v > 30) lit++;
+        signature = (signature * 31 + v) | 0;
+      }
+      return { lit, signature };
+    }
+    return { lit: 0, signature: 0 };
+  }
+  window.__benchSignature = (sel: string) => read(sel).signature;
+
+  function check(): boolean {
+    if (state.t1 !== null) return true;
+    state.polls++;
+    // At least 1/8 of the samples lit: an image, not a cleared background or a cursor.
+    if (read(selector).lit >= 72) {
+      state.t1 = performance.now();
+      return true;
+    }
+    return false;
+  }
+  function onFrame() {
+    if (!check()) requestAnimationFrame(onFrame);
+  }
+  function onTimer() {
+    if (!check()) setTimeout(onTimer, 4);
+  }
+  document.addEventListener(
+    'change',
+    (event) => {
+      const target = event.target as HTMLInputElement | null;
+      if (target?.type !== 'file' || state.t0 !== null) return;
+      state.t0 = performance.now();
+      requestAnimationFrame(onFrame);
+      setTimeout(onTimer, 4);
+    },
+    true,
+  );
+}
+
+/**
+ * Starts a per-frame sampler in the page: counts animation frames, frames in which the canvas
+ * content changed, and frames in which a text element (e.g. the overlay's "Image n/N") changed.
+ */
+export function startSampler([canvasSelector, textSelector]: [string, string]): void {
+  const s: FrameSampler = { frames: 0, canvasChanges: 0, textChanges: 0, start: performance.now(), end: 0, texts: [], stop: false };
+  window.__benchSampler = s;
+  let lastSig = window.__benchSignature!(canvasSelector);
+  let lastText = document.querySelector(textSelector)?.textContent ?? '';
+  const tick = () => {
+    if (s.stop) {
+      s.end = performance.now();
+      return;
+    }
+    s.frames++;
+    const sig = window.__benchSignature!(canvasSelector);
+    if (sig !== lastSig) s.canvasChanges++;
+    lastSig = sig;
+    const text = document.querySelector(textSelector)?.textContent ?? '';
+    if (text !== lastText) {
+      s.textChanges++;
+      if (s.texts.length < 400) s.texts.push(text);
+    }
+    lastText = text;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
