@@ -3,7 +3,7 @@
  * zoom, invert, reset. Reports what the overlay needs after every render.
  */
 import { Enums, eventTarget, type RenderingEngine, type Types } from '@cornerstonejs/core';
-import { ToolGroupManager, WindowLevelTool, PanTool, ZoomTool, StackScrollTool, Enums as ToolEnums, utilities as toolUtilities } from '@cornerstonejs/tools';
+import { ToolGroupManager, WindowLevelTool, PanTool, ZoomTool, StackScrollTool, Enums as ToolEnums } from '@cornerstonejs/tools';
 import { initCornerstone, RENDERING_ENGINE_ID } from './cornerstoneSetup';
 import { CALIBRATION_TOOL, MEASURING_TOOLS, SPLINE_TOOL } from './tools/toolNames';
 import { labelLines } from './tools/labelLines';
@@ -89,9 +89,7 @@ export class StackViewportController {
     const decodeFailed = ((event: CustomEvent) => {
       const detail = event.detail as { imageId?: string; error?: unknown } | undefined;
       const imageId = detail?.imageId;
-      // Another viewport's image, or a background (prefetch) decode of an image not on screen:
-      // that one is named when it is shown, without covering the image on screen now.
-      if (imageId && imageId !== this.viewport?.getCurrentImageId()) return;
+      if (imageId && !this.viewport?.getImageIds().includes(imageId)) return; // another viewport's image
       if (imageId) this.decodeFailures.add(imageId);
       this.onError(`The image could not be decoded${describeLoadError(detail?.error)}`, imageId);
     }) as EventListener;
@@ -131,9 +129,6 @@ export class StackViewportController {
       await vp.setStack(imageIds, Math.min(Math.max(0, index), imageIds.length - 1));
       vp.resetCamera();
       vp.render();
-      // Decode the rest of the stack in the background, nearest images first, so that a cine
-      // plays and a series scrolls without waiting for the decoder.
-      if (imageIds.length > 1) toolUtilities.stackPrefetch.enable(this.element);
     } catch (error) {
       const shown = imageIds[Math.min(Math.max(0, index), imageIds.length - 1)];
       if (shown && this.decodeFailures.has(shown)) return; // already named as a decode failure
@@ -218,7 +213,6 @@ export class StackViewportController {
   }
 
   destroy(): void {
-    toolUtilities.stackPrefetch.disable(this.element);
     for (const [type, handler] of this.listeners) this.element.removeEventListener(type, handler);
     for (const [type, handler] of this.globalListeners) eventTarget.removeEventListener(type, handler);
     this.listeners.length = 0;
