@@ -90,7 +90,6 @@ export class StackViewportController {
       const detail = event.detail as { imageId?: string; error?: unknown } | undefined;
       const imageId = detail?.imageId;
       if (imageId && !this.viewport?.getImageIds().includes(imageId)) return; // another viewport's image
-      if (imageId) this.decodeFailures.add(imageId);
       this.onError(`The image could not be decoded${describeLoadError(detail?.error)}`, imageId);
     }) as EventListener;
     this.listen(Enums.Events.IMAGE_LOAD_ERROR, decodeFailed);
@@ -100,8 +99,6 @@ export class StackViewportController {
   }
 
   private readonly globalListeners: Array<[string, EventListener]> = [];
-  /** Images whose decode failure was already reported (CPU rendering also rejects setStack with it). */
-  private readonly decodeFailures = new Set<string>();
 
   private listen(type: string, handler: EventListener) {
     this.element.addEventListener(type, handler);
@@ -130,8 +127,6 @@ export class StackViewportController {
       vp.resetCamera();
       vp.render();
     } catch (error) {
-      const shown = imageIds[Math.min(Math.max(0, index), imageIds.length - 1)];
-      if (shown && this.decodeFailures.has(shown)) return; // already named as a decode failure
       this.onError(`The image could not be displayed${describeLoadError(error)}`, imageIds[index]);
     }
   }
