@@ -2,7 +2,7 @@
  * One-time Cornerstone3D initialisation. Loaded lazily (dynamic import) the first time a file is
  * opened, so the start screen does not download the imaging stack.
  */
-import { init as coreInit, RenderingEngine, cache } from '@cornerstonejs/core';
+import { init as coreInit, RenderingEngine, cache, getRenderingCapabilities, setUseCPURendering } from '@cornerstonejs/core';
 import { init as dicomImageLoaderInit } from '@cornerstonejs/dicom-image-loader';
 import {
   init as toolsInit,
@@ -38,6 +38,10 @@ export function initCornerstone(): Promise<RenderingEngine> {
     await coreInit();
     const limit = cacheLimitBytes();
     if (limit !== null) cache.setMaxCacheSize(limit);
+    // Without a GPU (a software rasterizer such as SwiftShader or llvmpipe: virtual machines,
+    // remote desktops) WebGL is far slower than Cornerstone's CPU path, because every frame is
+    // read back from the WebGL canvas (~100 ms for a 512 × 512 slice): draw on the CPU there.
+    if (getRenderingCapabilities().softwareRasterizer) setUseCPURendering(true);
     // Decoding runs in web workers; two cores on our reference machine.
     dicomImageLoaderInit({ maxWebWorkers: Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4)) });
     registerDisplayGeometryProvider();

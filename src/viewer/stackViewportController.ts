@@ -3,7 +3,7 @@
  * zoom, invert, reset. Reports what the overlay needs after every render.
  */
 import { Enums, eventTarget, type RenderingEngine, type Types } from '@cornerstonejs/core';
-import { ToolGroupManager, WindowLevelTool, PanTool, ZoomTool, StackScrollTool, Enums as ToolEnums } from '@cornerstonejs/tools';
+import { ToolGroupManager, WindowLevelTool, PanTool, ZoomTool, StackScrollTool, Enums as ToolEnums, utilities as toolUtilities } from '@cornerstonejs/tools';
 import { initCornerstone, RENDERING_ENGINE_ID } from './cornerstoneSetup';
 import { CALIBRATION_TOOL, MEASURING_TOOLS, SPLINE_TOOL } from './tools/toolNames';
 import { labelLines } from './tools/labelLines';
@@ -89,7 +89,10 @@ export class StackViewportController {
     const decodeFailed = ((event: CustomEvent) => {
       const detail = event.detail as { imageId?: string; error?: unknown } | undefined;
       const imageId = detail?.imageId;
-      if (imageId && !this.viewport?.getImageIds().includes(imageId)) return; // another viewport's image
+      // Another viewport's image, or a background (prefetch) decode of an image not on screen:
+      // that one is named when it is shown, without covering the image on screen now.
+      if (imageId && imageId !== this.viewport?.getCurrentImageId()) return;
+      if (imageId) this.decodeFailures.add(imageId);
       this.onError(`The image could not be decoded${describeLoadError(detail?.error)}`, imageId);
     }) as EventListener;
     this.listen(Enums.Events.IMAGE_LOAD_ERROR, decodeFailed);
@@ -99,6 +102,8 @@ export class StackViewportController {
   }
 
   private readonly globalListeners: Array<[string, EventListener]> = [];
+  /** Images whose decode failure was already reported (CPU rendering also rejects setStack with it). */
+  private readonly decodeFailures = new Set<string>();
 
   private listen(type: string, handler: EventListener) {
     this.element.addEventListener(type, handler);
@@ -116,8 +121,27 @@ export class StackViewportController {
       windowWidth: width,
       windowCenter: voiRange ? voiRange.lower + (width as number) / 2 : null,
       invert: Boolean(invert),
-      zoom: vp.getZoom(),
+      zoom: this.relativeZoom(vp),
     });
+  }
+
+  /**
+   * The zoom at which the image fits. The overlay shows zoom relative to it: the WebGL path
+   * reports 1 at fit, the CPU path its absolute scale (undefined before the first image).
+   */
+  private fitZoom: number | null = null;
+
+  private relativeZoom(vp: Types.IStackViewport): number {
+    const zoom = vp.getZoom();
+    if (!Number.isFinite(zoom) || zoom <= 0) return 1;
+    this.fitZoom ??= zoom;
+    return zoom / this.fitZoom;
+  }
+
+  /** After the camera was reset to fit the image. */
+  private refit(vp: Types.IStackViewport): void {
+    const zoom = vp.getZoom();
+    this.fitZoom = Number.isFinite(zoom) && zoom > 0 ? zoom : null;
   }
 
   async show(imageIds: string[], index = 0): Promise<void> {
@@ -125,8 +149,14 @@ export class StackViewportController {
     try {
       await vp.setStack(imageIds, Math.min(Math.max(0, index), imageIds.length - 1));
       vp.resetCamera();
+      this.refit(vp);
       vp.render();
+      // Decode the rest of the stack in the background, nearest images first, so that a cine
+      // plays and a series scrolls without waiting for the decoder.
+      if (imageIds.length > 1) toolUtilities.stackPrefetch.enable(this.element);
     } catch (error) {
+      const shown = imageIds[Math.min(Math.max(0, index), imageIds.length - 1)];
+      if (shown && this.decodeFailures.has(shown)) return; // already named as a decode failure
       this.onError(`The image could not be displayed${describeLoadError(error)}`, imageIds[index]);
     }
   }
@@ -167,13 +197,16 @@ export class StackViewportController {
 
   zoomBy(factor: number): void {
     const vp = this.requireViewport();
-    vp.setZoom(vp.getZoom() * factor);
+    const zoom = vp.getZoom();
+    if (!Number.isFinite(zoom) || zoom <= 0) return; // no image yet
+    vp.setZoom(zoom * factor);
     vp.render();
   }
 
   fit(): void {
     const vp = this.requireViewport();
     vp.resetCamera();
+    this.refit(vp);
     vp.render();
   }
 
@@ -182,11 +215,14 @@ export class StackViewportController {
     const vp = this.requireViewport();
     vp.resetProperties();
     vp.resetCamera();
+    this.refit(vp);
     vp.render();
   }
 
   resize(): void {
     this.engine?.resize(true, false);
+    // Resizing without keeping the camera fits the image again.
+    if (this.viewport) this.refit(this.viewport);
   }
 
   /**
@@ -208,6 +244,7 @@ export class StackViewportController {
   }
 
   destroy(): void {
+    toolUtilities.stackPrefetch.disable(this.element);
     for (const [type, handler] of this.listeners) this.element.removeEventListener(type, handler);
     for (const [type, handler] of this.globalListeners) eventTarget.removeEventListener(type, handler);
     this.listeners.length = 0;
