@@ -27,6 +27,12 @@ const args = process.argv.slice(2);
 const RUNS = Math.max(5, Number(args[args.indexOf('--runs') + 1]) || 5);
 const SKIP_BUILD = args.includes('--skip-build');
 const CACHE_MB = 32;
+const RATE_RUNS = 3;
+
+/** The run whose value is the median (odd number of runs). */
+function medianBy<T>(runs: readonly T[], value: (run: T) => number): T {
+  return [...runs].sort((a, b) => value(a) - value(b))[Math.floor(runs.length / 2)]!;
+}
 const started = Date.now();
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
@@ -109,16 +115,24 @@ async function main(): Promise<void> {
 
   const first = await firstImages(browser, app, pages, { cine: [inputs.cineFile], mr: inputs.mrFiles });
 
-  const scroll = await measureScroll(browser, app.url, inputs.mrFiles);
-  log(`  MR scroll: ${scroll.fps.toFixed(1)} painted frames/s (${scroll.paintedFrames} in ${scroll.durationMs.toFixed(0)} ms) [${elapsed()}]`);
-  const cine = await measureCine(browser, app.url, inputs.cineFile, CINE.frameTimeMs);
-  log(`  cine: ${cine.achievedFps.toFixed(1)} of ${cine.nominalFps.toFixed(1)} frames/s [${elapsed()}]`);
+  // Rates: three fresh pages each, the median run (by rate) is reported. A scroll pass slower
+  // than 15 s is not repeated (the verdict is clear, and the whole benchmark stays under 10 min).
+  const scrolls = [];
+  while (scrolls.length < RATE_RUNS && !(scrolls[0] && scrolls[0].durationMs > 15_000)) {
+    scrolls.push(await measureScroll(browser, app.url, inputs.mrFiles));
+  }
+  const scroll = medianBy(scrolls, (r) => r.fps);
+  log(`  MR scroll: ${scroll.fps.toFixed(1)} painted frames/s (median of ${scrolls.map((r) => r.fps.toFixed(1)).join(', ')}) [${elapsed()}]`);
+  const cines = [];
+  for (let i = 0; i < RATE_RUNS; i++) cines.push(await measureCine(browser, app.url, inputs.cineFile, CINE.frameTimeMs, CINE.frames));
+  const cine = medianBy(cines, (r) => r.ratio);
+  log(`  cine: ${cine.achievedFps.toFixed(1)} of ${cine.nominalFps.toFixed(1)} frames/s (median of ${cines.map((r) => r.achievedFps.toFixed(1)).join(', ')}) [${elapsed()}]`);
   const cacheLimit = await measureCacheLimit(browser, app.url, inputs.mrFiles, CACHE_MB, inputs.sizes.mrMB);
   log(`  ${inputs.sizes.mrMB.toFixed(0)} MB series with a ${CACHE_MB} MB image cache: ${cacheLimit.ok ? 'no crash' : `FAILED: ${cacheLimit.errors.join('; ')}`} [${elapsed()}]`);
   await cleanup();
   machine.loadAverageEnd = currentLoad();
 
-  const peakJsHeapMB = Math.max(first.peakHeap, scroll.peakHeapBytes, cine.peakHeapBytes) / 1024 ** 2;
+  const peakJsHeapMB = Math.max(first.peakHeap, ...scrolls.map((r) => r.peakHeapBytes), ...cines.map((r) => r.peakHeapBytes)) / 1024 ** 2;
   const results: Results = {
     firstImageVsBaseline: round(first.vsBaseline, 2),
     firstImageVsDwv: round(first.vsDwv, 2),
@@ -140,8 +154,23 @@ async function main(): Promise<void> {
     },
     raw: {
       firstImage: first.raw,
-      mrScroll: { ...scroll, fps: round(scroll.fps, 1), durationMs: round(scroll.durationMs, 0), peakHeapMB: round(scroll.peakHeapBytes / 1024 ** 2, 1) },
-      cine: { ...cine, achievedFps: round(cine.achievedFps, 2), nominalFps: round(cine.nominalFps, 2), ratio: round(cine.ratio, 3), durationMs: round(cine.durationMs, 0), peakHeapMB: round(cine.peakHeapBytes / 1024 ** 2, 1) },
+      mrScroll: {
+        ...scroll,
+        fps: round(scroll.fps, 1),
+        durationMs: round(scroll.durationMs, 0),
+        peakHeapMB: round(scroll.peakHeapBytes / 1024 ** 2, 1),
+        runsFps: scrolls.map((r) => round(r.fps, 1)),
+      },
+      cine: {
+        ...cine,
+        achievedFps: round(cine.achievedFps, 2),
+        nominalFps: round(cine.nominalFps, 2),
+        ratio: round(cine.ratio, 3),
+        durationMs: round(cine.durationMs, 0),
+        later: { ...cine.later, achievedFps: round(cine.later.achievedFps, 2), ratio: round(cine.later.ratio, 3), durationMs: round(cine.later.durationMs, 0) },
+        peakHeapMB: round(cine.peakHeapBytes / 1024 ** 2, 1),
+        runsRatio: cines.map((r) => round(r.ratio, 3)),
+      },
       domain,
       startScreen: { gzipKB: round(startScreen.gzipKB, 1), rawKB: round(startScreen.rawKB, 1), files: startScreen.files },
       cacheLimit,
