@@ -73,7 +73,13 @@ export function findSelfIntersection(contour: Contour): SelfIntersection | null 
  * 10,000-point trace allocating fresh buffers costs more than the search itself. They never
  * leave a call (the function is synchronous), and only the first `length` entries are read.
  */
-const scratch = { xs: new Float64Array(0), ys: new Float64Array(0), originalIndex: new Int32Array(0), starts: new Int32Array(0) };
+const scratch = {
+  xs: new Float64Array(0),
+  ys: new Float64Array(0),
+  originalIndex: new Int32Array(0),
+  starts: new Int32Array(0),
+  dirs: new Uint8Array(0),
+};
 
 function scratchFor(n: number): typeof scratch {
   if (scratch.xs.length < n + 1) {
@@ -82,6 +88,7 @@ function scratchFor(n: number): typeof scratch {
     scratch.ys = new Float64Array(size);
     scratch.originalIndex = new Int32Array(size);
     scratch.starts = new Int32Array(size);
+    scratch.dirs = new Uint8Array(size);
   }
   return scratch;
 }
@@ -170,8 +177,9 @@ function edgesTouch(xs: Float64Array, ys: Float64Array, m: number, a: number, b:
  * counts) is compared by halving the longer run until two single edges remain.
  */
 function chainSearch(xs: Float64Array, ys: Float64Array, m: number): [number, number] | null {
-  // Chain k covers edges starts[k] … starts[k + 1] − 1 (m + 1 entries fit: see scratchFor).
-  const { starts } = scratch;
+  // Chain k covers edges starts[k] … starts[k + 1] − 1 (m + 1 entries fit: see scratchFor);
+  // dirs[k] holds its x and y directions (bits: 1 = x grows, 2 = x shrinks, 4 = y grows, 8 = y shrinks).
+  const { starts, dirs } = scratch;
   let chains = 0;
   let sx = 0;
   let sy = 0;
@@ -182,6 +190,7 @@ function chainSearch(xs: Float64Array, ys: Float64Array, m: number): [number, nu
     const ex = dx > 0 ? 1 : dx < 0 ? -1 : 0;
     const ey = dy > 0 ? 1 : dy < 0 ? -1 : 0;
     if (e === 0 || (ex !== 0 && sx !== 0 && ex !== sx) || (ey !== 0 && sy !== 0 && ey !== sy)) {
+      if (chains > 0) dirs[chains - 1] = directionBits(sx, sy);
       starts[chains++] = e;
       sx = ex;
       sy = ey;
@@ -190,6 +199,7 @@ function chainSearch(xs: Float64Array, ys: Float64Array, m: number): [number, nu
       if (sy === 0) sy = ey;
     }
   }
+  dirs[chains - 1] = directionBits(sx, sy);
   starts[chains] = m;
 
   // A monotone run's box is the box of its end points.
@@ -246,6 +256,7 @@ function chainSearch(xs: Float64Array, ys: Float64Array, m: number): [number, nu
       if (maxX[a]! < left) continue; // ends left of every chain still to come
       active[kept++] = a;
       if (minY[a]! > maxY[k]! || minY[k]! > maxY[a]!) continue;
+      if (adjacentRunsApart(a, k, chains, dirs)) continue;
       const hit = compareRuns(xs, ys, m, starts[a]!, starts[a + 1]!, starts[k]!, starts[k + 1]!);
       if (hit) return hit;
     }
@@ -253,6 +264,25 @@ function chainSearch(xs: Float64Array, ys: Float64Array, m: number): [number, nu
     activeCount = kept;
   }
   return null;
+}
+
+function directionBits(sx: number, sy: number): number {
+  return (sx > 0 ? 1 : sx < 0 ? 2 : 0) | (sy > 0 ? 4 : sy < 0 ? 8 : 0);
+}
+
+/**
+ * Consecutive chains (sharing a vertex v) that keep one direction, x or y, cannot touch
+ * anywhere but at v. Say x grows along both: the first lies left of v (x ≤ v.x), the second
+ * right of it, so they can only meet on the line x = v.x. There the first has only v, or a
+ * vertical tail ending at v, and the second only v, or a vertical head leaving v; a tail and a
+ * head would run back along one line (the split was a turn in y), which the neighbour check
+ * has already refused. Such pairs, most pairs on a jittery hand-drawn trace, are skipped.
+ */
+function adjacentRunsApart(a: number, b: number, chains: number, dirs: Uint8Array): boolean {
+  const d = a > b ? a - b : b - a;
+  if (d !== 1 && d !== chains - 1) return false;
+  const same = dirs[a]! & dirs[b]!;
+  return same !== 0;
 }
 
 /**
