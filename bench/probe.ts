@@ -5,7 +5,9 @@
  *   document, so it runs before the page's own handler);
  * - t1: performance.now() when the canvas (selector) first shows an image, polled every frame
  *   and every 4 ms in between: the canvas is scaled into a 24 × 24 sample and counts as painted
- *   when enough samples are not black.
+ *   when enough samples are not black;
+ * - t2 (optional): when a `ready` element first exists (our app: the viewport overlay, shown once
+ *   the full viewer has painted the series — after the first look, if there was one).
  * Also: a per-frame sampler (frame count, canvas changes, a text element's changes) used for
  * scrolling and cine rates.
  */
@@ -13,6 +15,8 @@
 export interface ProbeState {
   t0: number | null;
   t1: number | null;
+  /** When the `ready` element first exists (our app: the viewport overlay, i.e. the full viewer is up). */
+  t2: number | null;
   polls: number;
 }
 
@@ -35,8 +39,8 @@ declare global {
 }
 
 /** Runs in the page (serialised by Playwright): must not refer to anything outside itself. */
-export function installProbe(selector: string): void {
-  const state: ProbeState = { t0: null, t1: null, polls: 0 };
+export function installProbe([selector, readySelector]: [string, string | null]): void {
+  const state: ProbeState = { t0: null, t1: null, t2: null, polls: 0 };
   window.__bench = state;
   const sample = document.createElement('canvas');
   sample.width = 24;
@@ -65,14 +69,11 @@ export function installProbe(selector: string): void {
   window.__benchSignature = (sel: string) => read(sel).signature;
 
   function check(): boolean {
-    if (state.t1 !== null) return true;
     state.polls++;
+    if (state.t2 === null && readySelector && document.querySelector(readySelector)) state.t2 = performance.now();
     // At least 1/8 of the samples lit: an image, not a cleared background or a cursor.
-    if (read(selector).lit >= 72) {
-      state.t1 = performance.now();
-      return true;
-    }
-    return false;
+    if (state.t1 === null && read(selector).lit >= 72) state.t1 = performance.now();
+    return state.t1 !== null && (state.t2 !== null || !readySelector);
   }
   function onFrame() {
     if (!check()) requestAnimationFrame(onFrame);

@@ -17,12 +17,12 @@ export interface OpenedApp {
 
 export async function openInApp(browser: Browser, url: string, files: readonly string[]): Promise<OpenedApp> {
   const { context, page, errors } = await freshPage(browser);
-  await page.addInitScript(installProbe, VIEWPORT_CANVAS);
+  await page.addInitScript(installProbe, [VIEWPORT_CANVAS, OVERLAY_POSITION] as [string, string | null]);
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.getByTestId('start-screen').waitFor();
   const stopHeap = await watchHeap(context, page);
   await page.getByTestId('file-input').setInputFiles([...files]);
-  await page.waitForFunction(() => window.__bench.t1 !== null, null, { timeout: 120_000, polling: 50 });
+  await page.waitForFunction(() => window.__bench.t1 !== null && window.__bench.t2 !== null, null, { timeout: 120_000, polling: 50 });
   return { context, page, errors, stopHeap, close: () => context.close() };
 }
 

@@ -24,11 +24,18 @@ function positiveInt(value: number | null): number | null {
  * missing image dimensions, no pixel data, incomplete pixel data.
  */
 export function readDicomMetadata(bytes: Uint8Array, fileName?: string): Result<DicomImageMetadata> {
+  const read = readDicomImage(bytes, fileName);
+  return read.ok ? ok(read.value.meta) : read;
+}
+
+/** The same checks as readDicomMetadata, also handing back the parsed data set (to reach the pixel data). */
+export function readDicomImage(bytes: Uint8Array, fileName?: string): Result<{ meta: DicomImageMetadata; dataSet: DataSet }> {
   const parsed = parseDicomBytes(bytes);
   if (!parsed.ok) return parsed;
   const { dataSet: ds, transferSyntaxUid, hasFileMetaHeader } = parsed.value;
   try {
-    return buildMetadata(ds, transferSyntaxUid, hasFileMetaHeader, fileName ?? null);
+    const meta = buildMetadata(ds, transferSyntaxUid, hasFileMetaHeader, fileName ?? null);
+    return meta.ok ? ok({ meta: meta.value, dataSet: ds }) : meta;
   } catch {
     // Values are read lazily from the bytes; a corrupt element can still fail here.
     return fail('The file is damaged: some of its attributes could not be read.');

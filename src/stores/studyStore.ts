@@ -10,6 +10,7 @@ import { deflatedToExplicitLittleEndian, DEFLATED_EXPLICIT_LE } from '../dicom/d
 import type { DicomImageMetadata } from '../dicom/types';
 import { groupIntoStudyTree, type SeriesNode } from '../dicom/studyTree';
 import { isIgnorableFile, type PickedFile } from '../viewer/fileSource';
+import { mapConcurrently } from '../viewer/mapConcurrently';
 
 export interface OpenedInstance {
   readonly key: string;
@@ -42,6 +43,30 @@ export function seriesFrames(series: Series): SeriesFrame[] {
 
 let nextKey = 0;
 
+/** Files read and parsed at once: enough to keep reading and parsing overlapped. */
+const READ_CONCURRENCY = 8;
+
+type FileRead =
+  | { ok: true; name: string; file: File; loadable: Blob; meta: DicomImageMetadata }
+  | { ok: false; name: string; reason: string };
+
+async function readPickedFile({ name, file }: PickedFile): Promise<FileRead> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return { ok: false, name, reason: 'The file could not be read from disk.' };
+  }
+  const result = readDicomMetadata(bytes, name);
+  if (!result.ok) return { ok: false, name, reason: result.error };
+  const meta = result.value;
+  // The image loader cannot inflate deflated files itself: give it the equivalent explicit file.
+  // Other files are handed over as they are, so their bytes are not kept in memory here.
+  const loadable =
+    meta.transferSyntaxUid === DEFLATED_EXPLICIT_LE ? new Blob([deflatedToExplicitLittleEndian(bytes) as Uint8Array<ArrayBuffer>]) : file;
+  return { ok: true, name, file, loadable, meta };
+}
+
 export const useStudyStore = defineStore('studies', () => {
   const instances = shallowRef<OpenedInstance[]>([]);
   const failures = shallowRef<OpenFailure[]>([]);
@@ -64,27 +89,18 @@ export const useStudyStore = defineStore('studies', () => {
     const knownSops = new Set(instances.value.map((i) => i.meta.sopInstanceUid).filter(Boolean));
     try {
       // The loader is imported on first use so the start screen stays light.
-      const { registerFileFrames } = await import('../viewer/imageIds');
-      for (const { name, file } of picked) {
-        if (isIgnorableFile(name)) continue;
-        let bytes: Uint8Array;
-        try {
-          bytes = new Uint8Array(await file.arrayBuffer());
-        } catch {
-          failed.push({ fileName: name, reason: 'The file could not be read from disk.' });
+      const [{ registerFileFrames }, reads] = await Promise.all([
+        import('../viewer/imageIds'),
+        mapConcurrently(picked.filter(({ name }) => !isIgnorableFile(name)), READ_CONCURRENCY, readPickedFile),
+      ]);
+      for (const read of reads) {
+        if (!read.ok) {
+          failed.push({ fileName: read.name, reason: read.reason });
           continue;
         }
-        const result = readDicomMetadata(bytes, name);
-        if (!result.ok) {
-          failed.push({ fileName: name, reason: result.error });
-          continue;
-        }
-        const meta = result.value;
+        const { name, file, loadable, meta } = read;
         if (meta.sopInstanceUid && knownSops.has(meta.sopInstanceUid)) continue; // already open
         if (meta.sopInstanceUid) knownSops.add(meta.sopInstanceUid);
-        // The image loader cannot inflate deflated files itself: give it the equivalent explicit file.
-        const loadable =
-          meta.transferSyntaxUid === DEFLATED_EXPLICIT_LE ? new Blob([deflatedToExplicitLittleEndian(bytes) as Uint8Array<ArrayBuffer>]) : file;
         opened.push(
           markRaw({
             key: `f${nextKey++}`,

@@ -2,7 +2,8 @@
  * Viewer layout: a single viewport, or Left | Right with each viewport bound to a body side.
  */
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
+import type { FirstLook } from '../viewer/firstLook/firstLook';
 import type { Side } from '../domain/types';
 import { useStudyStore, type Series } from './studyStore';
 
@@ -22,6 +23,8 @@ export const useViewerStore = defineStore('viewer', () => {
   const helpOpen = ref(false);
   /** An image a viewport should jump to (e.g. clicking a measurement); the panel clears it. */
   const requestedImage = ref<{ slotId: string; imageId: string } | null>(null);
+  /** A preview of the first file, shown in the first viewport until the viewer has painted (firstLook.ts). */
+  const firstLook = shallowRef<FirstLook | null>(null);
 
   const activeSlot = computed(() => slots.value.find((s) => s.id === activeSlotId.value) ?? slots.value[0]!);
 
@@ -87,5 +90,5 @@ export const useViewerStore = defineStore('viewer', () => {
     requestedImage.value = { slotId: slot.id, imageId };
   }
 
-  return { layout, slots, activeSlotId, activeSlot, helpOpen, requestedImage, showImage, showSeries, setLayout, swapSides, assignSide, showFirstSeriesIfEmpty };
+  return { layout, slots, activeSlotId, activeSlot, helpOpen, requestedImage, firstLook, showImage, showSeries, setLayout, swapSides, assignSide, showFirstSeriesIfEmpty };
 });

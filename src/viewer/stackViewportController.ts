@@ -11,6 +11,8 @@ import { imagePointToWorld } from './tools/imageCoordinates';
 import type { ImagePoint } from '../domain/types';
 
 export interface ViewportDisplayState {
+  /** The image on screen (null before the first one). */
+  readonly imageId: string | null;
   readonly imageIndex: number;
   readonly imageCount: number;
   readonly windowWidth: number | null;
@@ -116,6 +118,7 @@ export class StackViewportController {
     const { voiRange, invert } = vp.getProperties();
     const width = voiRange ? voiRange.upper - voiRange.lower : null;
     this.onState({
+      imageId: vp.getCurrentImageId() ?? null,
       imageIndex: vp.getCurrentImageIdIndex(),
       imageCount: vp.getImageIds().length,
       windowWidth: width,

@@ -64,7 +64,7 @@ export function trackForeignRequests(page: Page, origin: string): string[] {
  * screen (not just that the DOM changed).
  */
 export async function canvasStats(page: Page, panelIndex = 0) {
-  return page.locator('.viewport-panel').nth(panelIndex).locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
+  return page.locator('.viewport-panel').nth(panelIndex).getByTestId('viewport-element').locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
     const ctx = canvas.getContext('2d');
     if (!ctx) return { nonBlack: 0, mean: 0, total: 0, hash: 0, grid: [] as number[] };
     const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);

@@ -243,3 +243,65 @@ test('? shows the keyboard shortcuts', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('help-overlay')).toHaveCount(0);
 });
+
+/** Delays the viewport's code (Cornerstone3D) until the returned function is called. */
+async function holdViewerCode(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/stackViewportController-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The 64 × 64 luminance grid of the first-look preview canvas (as canvasStats gives for the viewport). */
+function firstLookGrid(page: Page) {
+  return page.getByTestId('first-look').evaluate((canvas: HTMLCanvasElement) => {
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    const grid: number[] = [];
+    for (let gy = 0; gy < 64; gy++) {
+      for (let gx = 0; gx < 64; gx++) {
+        const i = (Math.floor(((gy + 0.5) * canvas.height) / 64) * canvas.width + Math.floor(((gx + 0.5) * canvas.width) / 64)) * 4;
+        grid.push((data[i]! + data[i + 1]! + data[i + 2]!) / 3);
+      }
+    }
+    return { grid, lit: grid.filter((v) => v > 10).length / grid.length };
+  });
+}
+
+for (const description of ['MR axial thigh STIR', 'Sciatic mid-thigh L anisotropic pixels', 'Sciatic gluteal fold L JPEG baseline', 'Sciatic mid-thigh R colour Doppler']) {
+  test(`the first file is previewed at once while the viewer loads, then the viewer takes over: ${description}`, async ({ page }) => {
+    const errors = trackPageErrors(page);
+    // Hold the viewer's code back, so the preview is certainly on screen when it is read.
+    const release = await holdViewerCode(page);
+    await page.goto('./');
+    const file = manifest().files.find((f) => f.description === description)!;
+    await page.getByTestId('file-input').setInputFiles(`${SAMPLE_DIR}${file.file}`);
+    await expect(page.getByTestId('first-look-label')).toHaveText(`Preview of ${file.file.split('/').pop()} — loading the viewer…`);
+    const preview = await firstLookGrid(page);
+    expect(preview.lit).toBeGreaterThan(0.1);
+    await screenshot(page, `first-look-${file.file.split('/').pop()!.replace('.dcm', '')}`);
+
+    release();
+    await expect(page.locator('.viewport-panel').first().getByTestId('overlay-modality')).toContainText(description);
+    await expect(page.getByTestId('first-look')).toHaveCount(0);
+    await expectPainted(page);
+    // Same image, same window, same place and aspect as the viewer draws it (measured: 0 to 0.1 grey levels).
+    const viewer = await canvasStats(page);
+    expect(gridDifference(preview, viewer)).toBeLessThan(2);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('no preview for a file it cannot decode faithfully (JPEG 2000); the viewer still opens it', async ({ page }) => {
+  const release = await holdViewerCode(page);
+  await page.goto('./');
+  const file = manifest().files.find((f) => f.description === 'MR axial thigh STIR JPEG 2000')!;
+  await page.getByTestId('file-input').setInputFiles(`${SAMPLE_DIR}${file.file}`);
+  await expect(page.getByTestId('status')).toHaveText('Opened 1 file.');
+  await expect(page.getByTestId('first-look')).toHaveCount(0);
+  release();
+  await expect(page.locator('.viewport-panel').first().getByTestId('overlay-modality')).toContainText(file.description);
+  await expectPainted(page);
+});

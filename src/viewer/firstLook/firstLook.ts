@@ -1,0 +1,162 @@
+/**
+ * The first look: the first frame of the first selected file, decoded without the imaging stack
+ * and painted while Cornerstone3D (loaded lazily, hundreds of milliseconds) and the rest of the
+ * files are still on their way. It is replaced by the real viewport as soon as that has painted;
+ * it has no tools and no overlay, and says it is a preview.
+ *
+ * Only what can be decoded here faithfully is previewed: native little-endian greyscale (8/16
+ * bit) and 8-bit RGB, and JPEG baseline (the browser's own JPEG decoder). Anything else returns
+ * null and the viewer simply paints when it is ready.
+ */
+import dicomParser, { type DataSet } from 'dicom-parser';
+import { readDicomImage, type DicomImageMetadata } from '../../dicom';
+import { EXPLICIT_VR_LITTLE_ENDIAN, IMPLICIT_VR_LITTLE_ENDIAN } from '../../dicom/transferSyntaxes';
+import { isIgnorableFile, type PickedFile } from '../fileSource';
+import { greyscaleToRgba, rgbToRgba, type GreyscaleFrame } from './greyscale';
+
+const JPEG_BASELINE = '1.2.840.10008.1.2.4.50';
+/** Files tried before giving up (the first may be a DICOMDIR, a report or a broken file). */
+const MAX_FILES_TRIED = 3;
+
+export interface FirstLook {
+  /** Decoded pixels at their stored size. */
+  readonly image: ImageBitmap | ImageData;
+  /** Display size in mm-proportional units: columns × column spacing, rows × row spacing. */
+  readonly displayWidth: number;
+  readonly displayHeight: number;
+  readonly fileName: string;
+}
+
+export async function decodeFirstLook(picked: readonly PickedFile[]): Promise<FirstLook | null> {
+  let tried = 0;
+  for (const { name, file } of picked) {
+    if (isIgnorableFile(name)) continue;
+    if (tried++ >= MAX_FILES_TRIED) return null;
+    try {
+      const look = await decodeFile(name, new Uint8Array(await file.arrayBuffer()));
+      if (look) return look;
+    } catch {
+      // A preview is optional: the viewer names whatever is wrong with the file.
+    }
+  }
+  return null;
+}
+
+async function decodeFile(name: string, bytes: Uint8Array): Promise<FirstLook | null> {
+  const read = readDicomImage(bytes, name);
+  if (!read.ok || !read.value.meta.pixelDataPresent) return null;
+  const { meta, dataSet } = read.value;
+  const image = await decodeFirstFrame(meta, dataSet, bytes);
+  if (!image) return null;
+  const [rowMm, columnMm] = usableSpacing(meta.pixelSpacing);
+  return { image, displayWidth: meta.columns * columnMm, displayHeight: meta.rows * rowMm, fileName: name };
+}
+
+/** PixelSpacing [row, column] when both are positive and finite; square pixels otherwise, as the viewer does. */
+function usableSpacing(spacing: readonly number[] | null): [number, number] {
+  const [row, column] = spacing ?? [];
+  return row && column && row > 0 && column > 0 && Number.isFinite(row) && Number.isFinite(column) ? [row, column] : [1, 1];
+}
+
+function decodeFirstFrame(meta: DicomImageMetadata, ds: DataSet, bytes: Uint8Array): Promise<ImageBitmap | ImageData | null> | ImageData | null {
+  const syntax = meta.transferSyntaxUid;
+  if (syntax === JPEG_BASELINE) return decodeJpegFrame(meta, ds);
+  if (syntax !== EXPLICIT_VR_LITTLE_ENDIAN && syntax !== IMPLICIT_VR_LITTLE_ENDIAN) return null;
+  return decodeNativeFrame(meta, ds, bytes);
+}
+
+async function decodeJpegFrame(meta: DicomImageMetadata, ds: DataSet): Promise<ImageBitmap | ImageData | null> {
+  if (meta.samplesPerPixel !== 3 && meta.samplesPerPixel !== 1) return null;
+  const element = ds.elements.x7fe00010;
+  if (!element?.fragments?.length) return null;
+  const frame =
+    meta.numberOfFrames > 1
+      ? dicomParser.readEncapsulatedImageFrame(ds, element, 0, element.basicOffsetTable?.length ? undefined : dicomParser.createJPEGBasicOffsetTable(ds, element))
+      : dicomParser.readEncapsulatedPixelDataFromFragments(ds, element, 0, element.fragments.length);
+  const bitmap = await createImageBitmap(new Blob([frame.slice()], { type: 'image/jpeg' }));
+  if (meta.samplesPerPixel === 3) return bitmap;
+  // Greyscale: the decoded values still need the file's window (or the frame's range), as the viewer applies.
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) return null;
+  ctx.drawImage(bitmap, 0, 0);
+  const rgba = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+  const values = new Uint8Array(bitmap.width * bitmap.height);
+  for (let i = 0; i < values.length; i++) values[i] = rgba[4 * i]!;
+  return new ImageData(greyscaleToRgba(greyscaleFrame(meta, values)) as Uint8ClampedArray<ArrayBuffer>, bitmap.width, bitmap.height);
+}
+
+function greyscaleFrame(meta: DicomImageMetadata, values: ArrayLike<number>): GreyscaleFrame {
+  return {
+    values,
+    rescaleSlope: meta.rescaleSlope ?? 1,
+    rescaleIntercept: meta.rescaleIntercept ?? 0,
+    windowCenter: meta.windowCenter,
+    windowWidth: meta.windowWidth,
+    invert: meta.photometricInterpretation === 'MONOCHROME1',
+  };
+}
+
+function decodeNativeFrame(meta: DicomImageMetadata, ds: DataSet, bytes: Uint8Array): ImageData | null {
+  const element = ds.elements.x7fe00010;
+  if (!element) return null;
+  const pixelCount = meta.rows * meta.columns;
+  const photometric = meta.photometricInterpretation ?? '';
+  if (meta.samplesPerPixel === 3 && meta.bitsAllocated === 8 && photometric === 'RGB') {
+    const samples = bytes.subarray(element.dataOffset, element.dataOffset + pixelCount * 3);
+    return new ImageData(rgbToRgba(samples, pixelCount, meta.planarConfiguration === 1) as Uint8ClampedArray<ArrayBuffer>, meta.columns, meta.rows);
+  }
+  if (meta.samplesPerPixel !== 1 || !photometric.startsWith('MONOCHROME')) return null;
+  const values = storedValues(meta, bytes, element.dataOffset, pixelCount);
+  if (!values) return null;
+  return new ImageData(greyscaleToRgba(greyscaleFrame(meta, values)) as Uint8ClampedArray<ArrayBuffer>, meta.columns, meta.rows);
+}
+
+/** The first frame's stored values; 16-bit data copied first because it may start at an odd offset. */
+function storedValues(meta: DicomImageMetadata, bytes: Uint8Array, offset: number, pixelCount: number): ArrayLike<number> | null {
+  const signed = meta.pixelRepresentation === 1;
+  if (meta.bitsAllocated === 8) {
+    const raw = bytes.subarray(offset, offset + pixelCount);
+    return signed ? new Int8Array(raw.buffer, raw.byteOffset, raw.length) : raw;
+  }
+  if (meta.bitsAllocated !== 16) return null;
+  const copy = bytes.slice(offset, offset + pixelCount * 2).buffer;
+  const values = signed ? new Int16Array(copy) : new Uint16Array(copy);
+  const bitsStored = meta.bitsStored ?? 16;
+  if (bitsStored >= 16) return values;
+  // Only the low BitsStored bits are the value; higher bits may hold overlays or noise.
+  const mask = (1 << bitsStored) - 1;
+  const signBit = 1 << (bitsStored - 1);
+  const masked = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]! & mask;
+    masked[i] = signed && v & signBit ? v - (mask + 1) : v;
+  }
+  return masked;
+}
+
+/** Draws the look centred and fitted (aspect from the pixel spacing) into a canvas sized to its box. */
+export function drawFirstLook(canvas: HTMLCanvasElement, look: FirstLook): void {
+  const box = canvas.getBoundingClientRect();
+  const ratio = window.devicePixelRatio || 1;
+  canvas.width = Math.max(1, Math.round(box.width * ratio));
+  canvas.height = Math.max(1, Math.round(box.height * ratio));
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.fillStyle = '#000';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  const scale = Math.min(canvas.width / look.displayWidth, canvas.height / look.displayHeight);
+  const width = look.displayWidth * scale;
+  const height = look.displayHeight * scale;
+  const source = look.image instanceof ImageData ? toCanvas(look.image) : look.image;
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(source, (canvas.width - width) / 2, (canvas.height - height) / 2, width, height);
+}
+
+function toCanvas(image: ImageData): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height;
+  canvas.getContext('2d')!.putImageData(image, 0, 0);
+  return canvas;
+}
