@@ -31,6 +31,27 @@ export function contourSignedAreaPx2(contour: Contour): number {
   return twiceArea / 2;
 }
 
+/**
+ * contourSignedAreaPx2 on coordinates already in flat arrays (the first n entries), with the
+ * same arithmetic in the same order, so the result is bit-identical.
+ */
+export function signedAreaPx2OfArrays(xs: Float64Array, ys: Float64Array, n: number): number {
+  if (n < 3) return 0;
+  const ox = xs[0]!;
+  const oy = ys[0]!;
+  let twiceArea = 0;
+  let prevX = xs[1]! - ox;
+  let prevY = ys[1]! - oy;
+  for (let i = 2; i < n; i++) {
+    const x = xs[i]! - ox;
+    const y = ys[i]! - oy;
+    twiceArea += prevX * y - x * prevY;
+    prevX = x;
+    prevY = y;
+  }
+  return twiceArea / 2;
+}
+
 /** Enclosed area in pixels², independent of the drawing direction. */
 export function contourAreaPx2(contour: Contour): number {
   return Math.abs(contourSignedAreaPx2(contour));

@@ -36,3 +36,26 @@ function scaledPerimeter(contour: Contour, scaleX: number, scaleY: number): numb
   }
   return total;
 }
+
+/**
+ * Perimeter of the closed polygon whose points are the first n entries of xs and ys, with
+ * x steps scaled by scaleX and y steps by scaleY (1 and 1 for pixels). Same arithmetic in
+ * the same order as contourPerimeterMm / contourPerimeterPx, so the result is bit-identical.
+ * The caller checks the spacings.
+ */
+export function perimeterOfArrays(xs: Float64Array, ys: Float64Array, n: number, scaleX: number, scaleY: number): number {
+  if (n < 2) return 0;
+  let prevX = xs[n - 1]!;
+  let prevY = ys[n - 1]!;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i]!;
+    const y = ys[i]!;
+    const dx = (x - prevX) * scaleX;
+    const dy = (y - prevY) * scaleY;
+    total += Math.sqrt(dx * dx + dy * dy);
+    prevX = x;
+    prevY = y;
+  }
+  return total;
+}

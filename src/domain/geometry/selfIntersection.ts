@@ -1,4 +1,5 @@
 import type { Contour } from '../types';
+import { packPoints, type PackedPoints } from './packedPoints';
 
 /**
  * Two edges of the contour that touch or cross. Edge i joins contour[i] to
@@ -32,102 +33,98 @@ const BRUTE_FORCE_LIMIT = 64;
  * trace takes well under a millisecond instead of 50 million pair tests.
  */
 export function findSelfIntersection(contour: Contour): SelfIntersection | null {
-  const pts = compactPoints(contour);
-  const m = pts.length;
-  if (m < 3) return null;
-  const { xs, ys, originalIndex } = pts;
-
-  const found = (a: number, b: number): SelfIntersection => {
-    const ea = originalIndex[a]!;
-    const eb = originalIndex[b]!;
-    return ea < eb ? { edgeA: ea, edgeB: eb } : { edgeA: eb, edgeB: ea };
-  };
-
-  // Neighbouring edges i and i+1 share vertex i+1; they overlap only when the
-  // trace reverses direction along a straight line.
-  for (let i = 0; i < m; i++) {
-    const j = i + 1 === m ? 0 : i + 1;
-    const k = j + 1 === m ? 0 : j + 1;
-    const ux = xs[j]! - xs[i]!;
-    const uy = ys[j]! - ys[i]!;
-    const vx = xs[k]! - xs[j]!;
-    const vy = ys[k]! - ys[j]!;
-    if (ux * vy - uy * vx === 0 && ux * vx + uy * vy < 0) return found(i, j);
+  const points = packPoints(contour);
+  if (points === null) {
+    const i = contour.findIndex((p) => !Number.isFinite(p.x) || !Number.isFinite(p.y));
+    throw new RangeError(`Contour point ${i} has a non-finite coordinate`);
   }
-
-  if (m <= BRUTE_FORCE_LIMIT) {
-    for (let a = 0; a < m; a++) {
-      for (let b = a + 1; b < m; b++) {
-        if (areNeighbours(a, b, m)) continue;
-        if (edgesTouch(xs, ys, m, a, b)) return found(a, b);
-      }
-    }
-    return null;
-  }
-  const hit = chainSearch(xs, ys, m);
-  return hit === null ? null : found(hit[0], hit[1]);
+  const hit = findPackedCrossing(points);
+  if (hit === null) return null;
+  const ea = points.originalIndex[hit[0]]!;
+  const eb = points.originalIndex[hit[1]]!;
+  return ea < eb ? { edgeA: ea, edgeB: eb } : { edgeA: eb, edgeB: ea };
 }
 
 /**
- * Typed arrays reused from call to call: the check runs while a trace is edited, and for a
- * 10,000-point trace allocating fresh buffers costs more than the search itself. They never
- * leave a call (the function is synchronous), and only the first `length` entries are read.
+ * findSelfIntersection on points already packed (see packPoints): the two touching
+ * edges as packed indices, or null. Lets measureContour read the trace only once.
+ */
+export function findPackedCrossing(points: PackedPoints): [number, number] | null {
+  const { xs, ys, length: m } = points;
+  if (m < 3) return null;
+  if (m <= BRUTE_FORCE_LIMIT) return findDoublingBack(xs, ys, m) ?? allPairsSearch(xs, ys, m);
+  return chainSearch(xs, ys, m);
+}
+
+/**
+ * Neighbouring edges i and i+1 share vertex i+1; they overlap only when the trace
+ * reverses direction along a straight line.
+ */
+function doublesBack(xs: Float64Array, ys: Float64Array, m: number, i: number): boolean {
+  const j = i + 1 === m ? 0 : i + 1;
+  const k = j + 1 === m ? 0 : j + 1;
+  const ux = xs[j]! - xs[i]!;
+  const uy = ys[j]! - ys[i]!;
+  const vx = xs[k]! - xs[j]!;
+  const vy = ys[k]! - ys[j]!;
+  return ux * vy - uy * vx === 0 && ux * vx + uy * vy < 0;
+}
+
+function findDoublingBack(xs: Float64Array, ys: Float64Array, m: number): [number, number] | null {
+  for (let i = 0; i < m; i++) {
+    if (doublesBack(xs, ys, m, i)) return [i, i + 1 === m ? 0 : i + 1];
+  }
+  return null;
+}
+
+function allPairsSearch(xs: Float64Array, ys: Float64Array, m: number): [number, number] | null {
+  for (let a = 0; a < m; a++) {
+    for (let b = a + 1; b < m; b++) {
+      if (areNeighbours(a, b, m)) continue;
+      if (edgesTouch(xs, ys, m, a, b)) return [a, b];
+    }
+  }
+  return null;
+}
+
+/**
+ * Per-chain buffers reused from call to call: the check runs while a trace is edited, and
+ * for a 10,000-point trace allocating fresh ones costs more than the search itself. They
+ * never leave a call (the search is synchronous); only the first `chains` entries are read.
  */
 const scratch = {
-  xs: new Float64Array(0),
-  ys: new Float64Array(0),
-  originalIndex: new Int32Array(0),
   starts: new Int32Array(0),
   dirs: new Uint8Array(0),
+  minX: new Float64Array(0),
+  maxX: new Float64Array(0),
+  minY: new Float64Array(0),
+  maxY: new Float64Array(0),
+  bucketOf: new Int32Array(0),
+  bucketStart: new Int32Array(0),
+  bucketLeft: new Float64Array(0),
+  fill: new Int32Array(0),
+  order: new Int32Array(0),
+  active: new Int32Array(0),
 };
 
-function scratchFor(n: number): typeof scratch {
-  if (scratch.xs.length < n + 1) {
-    const size = Math.max(n + 1, 2 * scratch.xs.length);
-    scratch.xs = new Float64Array(size);
-    scratch.ys = new Float64Array(size);
-    scratch.originalIndex = new Int32Array(size);
+/** Scratch for up to m chains (m + 1 entries where a closing sentinel is stored). */
+function scratchFor(m: number): typeof scratch {
+  if (scratch.starts.length < m + 1) {
+    const size = Math.max(m + 1, 2 * scratch.starts.length);
     scratch.starts = new Int32Array(size);
     scratch.dirs = new Uint8Array(size);
+    scratch.minX = new Float64Array(size);
+    scratch.maxX = new Float64Array(size);
+    scratch.minY = new Float64Array(size);
+    scratch.maxY = new Float64Array(size);
+    scratch.bucketOf = new Int32Array(size);
+    scratch.bucketStart = new Int32Array(size);
+    scratch.bucketLeft = new Float64Array(size);
+    scratch.fill = new Int32Array(size);
+    scratch.order = new Int32Array(size);
+    scratch.active = new Int32Array(size);
   }
   return scratch;
-}
-
-interface CompactPoints {
-  readonly xs: Float64Array;
-  readonly ys: Float64Array;
-  /** For each kept vertex, the index in the input of the edge that starts there. */
-  readonly originalIndex: Int32Array;
-  readonly length: number;
-}
-
-/**
- * Copies the points into typed arrays without consecutive repeats.
- * When a point repeats, the edge that leaves it starts at the LAST copy, so that
- * is the index reported to the caller.
- */
-function compactPoints(contour: Contour): CompactPoints {
-  const n = contour.length;
-  const { xs, ys, originalIndex } = scratchFor(n);
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    const p = contour[i]!;
-    if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) {
-      throw new RangeError(`Contour point ${i} has a non-finite coordinate`);
-    }
-    if (m > 0 && xs[m - 1] === p.x && ys[m - 1] === p.y) {
-      originalIndex[m - 1] = i;
-      continue;
-    }
-    xs[m] = p.x;
-    ys[m] = p.y;
-    originalIndex[m] = i;
-    m++;
-  }
-  // Trailing copies of the first point: the closing edge then leaves from the first
-  // point itself, so the first vertex keeps its own index.
-  while (m > 1 && xs[m - 1] === xs[0] && ys[m - 1] === ys[0]) m--;
-  return { xs, ys, originalIndex, length: m };
 }
 
 function areNeighbours(a: number, b: number, m: number): boolean {
@@ -171,16 +168,30 @@ function edgesTouch(xs: Float64Array, ys: Float64Array, m: number, a: number, b:
  * monotone, say non-decreasing, so edge i lies in the box [x_i, x_i+1] × [y_i, y_i+1] and a
  * later edge j ≥ i + 2 in [x_j, x_j+1] × [y_j, y_j+1] with x_i+1 ≤ x_j and y_i+1 ≤ y_j. The two
  * boxes can share only the point (x_i+1, y_i+1) = (x_j, y_j), which would make every edge in
- * between zero-length; compactPoints has removed those. So only pairs of chains are compared.
+ * between zero-length; packPoints has removed those. So only pairs of chains are compared.
  *
  * Chains are swept in order of their left edge; a chain pair whose boxes overlap (touching
  * counts) is compared by halving the longer run until two single edges remain.
  */
 function chainSearch(xs: Float64Array, ys: Float64Array, m: number): [number, number] | null {
-  // Chain k covers edges starts[k] … starts[k + 1] − 1 (m + 1 entries fit: see scratchFor);
-  // dirs[k] holds its x and y directions (bits: 1 = x grows, 2 = x shrinks, 4 = y grows, 8 = y shrinks).
-  const { starts, dirs } = scratch;
-  let chains = 0;
+  const s = scratchFor(m);
+  const chains = buildChains(xs, ys, m, s.starts, s.dirs);
+  const reversal = findDoublingBackAtChainStarts(xs, ys, m, s.starts, chains);
+  if (reversal !== null) return reversal;
+  chainBoxes(xs, ys, m, chains, s);
+  const order = sortByLeftEdge(chains, s);
+  return sweep(xs, ys, m, chains, order, s);
+}
+
+/**
+ * Cuts the edges into monotone chains: chain k covers edges starts[k] … starts[k + 1] − 1,
+ * and starts[chains] = m. dirs[k] holds its x and y directions (see directionBits).
+ * Returns the number of chains.
+ */
+function buildChains(xs: Float64Array, ys: Float64Array, m: number, starts: Int32Array, dirs: Uint8Array): number {
+  // The chain being built has directions sx, sy (−1, 0 or 1; 0 until it first moves that way).
+  let chains = 1;
+  starts[0] = 0;
   let sx = 0;
   let sy = 0;
   for (let e = 0; e < m; e++) {
@@ -189,8 +200,9 @@ function chainSearch(xs: Float64Array, ys: Float64Array, m: number): [number, nu
     const dy = ys[j]! - ys[e]!;
     const ex = dx > 0 ? 1 : dx < 0 ? -1 : 0;
     const ey = dy > 0 ? 1 : dy < 0 ? -1 : 0;
-    if (e === 0 || (ex !== 0 && sx !== 0 && ex !== sx) || (ey !== 0 && sy !== 0 && ey !== sy)) {
-      if (chains > 0) dirs[chains - 1] = directionBits(sx, sy);
+    // ex · sx < 0: both non-zero and opposite, so x turns back here and a new chain starts.
+    if (ex * sx < 0 || ey * sy < 0) {
+      dirs[chains - 1] = directionBits(sx, sy);
       starts[chains++] = e;
       sx = ex;
       sy = ey;
@@ -201,12 +213,32 @@ function chainSearch(xs: Float64Array, ys: Float64Array, m: number): [number, nu
   }
   dirs[chains - 1] = directionBits(sx, sy);
   starts[chains] = m;
+  return chains;
+}
 
-  // A monotone run's box is the box of its end points.
-  const minX = new Float64Array(chains);
-  const maxX = new Float64Array(chains);
-  const minY = new Float64Array(chains);
-  const maxY = new Float64Array(chains);
+/**
+ * The doubling-back test of findDoublingBack, run only where a chain starts, in the same
+ * order (pair m − 1, 0 last), so it reports the same pair. Inside a chain an edge and the
+ * next one never point against each other in x or in y, so every product in their dot
+ * product is ≥ 0 (also after rounding) and the test cannot fire there.
+ */
+function findDoublingBackAtChainStarts(
+  xs: Float64Array,
+  ys: Float64Array,
+  m: number,
+  starts: Int32Array,
+  chains: number,
+): [number, number] | null {
+  for (let k = 1; k < chains; k++) {
+    const e = starts[k]!;
+    if (doublesBack(xs, ys, m, e - 1)) return [e - 1, e];
+  }
+  return doublesBack(xs, ys, m, m - 1) ? [m - 1, 0] : null;
+}
+
+/** A monotone run's box is the box of its end points. */
+function chainBoxes(xs: Float64Array, ys: Float64Array, m: number, chains: number, s: typeof scratch): void {
+  const { starts, minX, maxX, minY, maxY } = s;
   for (let k = 0; k < chains; k++) {
     const a = starts[k]!;
     const b = starts[k + 1]! === m ? 0 : starts[k + 1]!;
@@ -216,10 +248,16 @@ function chainSearch(xs: Float64Array, ys: Float64Array, m: number): [number, nu
     minY[k] = ay < by ? ay : by;
     maxY[k] = ay < by ? by : ay;
   }
+}
 
-  // Sweep the chains from left to right, comparing each with the earlier ones still reaching
-  // it. Chains are bucketed by their left edge (a counting sort: no comparisons); a chain is
-  // dropped once it ends left of the current bucket, where every later chain starts or after.
+/**
+ * Orders the chains by their left edge, bucketed (a counting sort: no comparisons).
+ * bucketOf[k] is chain k's bucket; bucketLeft[b] is the smallest left edge in bucket b.
+ * Bucketing is monotone, so no chain in a later bucket starts further left (exact, unlike
+ * the bucket's nominal bound).
+ */
+function sortByLeftEdge(chains: number, s: typeof scratch): Int32Array {
+  const { minX, bucketOf, bucketStart, bucketLeft, fill, order } = s;
   let lo = Infinity;
   let hi = -Infinity;
   for (let k = 0; k < chains; k++) {
@@ -229,11 +267,8 @@ function chainSearch(xs: Float64Array, ys: Float64Array, m: number): [number, nu
   const buckets = chains;
   const spread = hi > lo ? (buckets - 1) / (hi - lo) : 0;
   const scale = Number.isFinite(spread) ? spread : 0;
-  const bucketOf = new Int32Array(chains);
-  const bucketStart = new Int32Array(buckets + 1);
-  // The smallest left edge in each bucket: bucketing is monotone, so no chain in a later bucket
-  // starts further left (exact, unlike the bucket's nominal bound).
-  const bucketLeft = new Float64Array(buckets).fill(Infinity);
+  bucketStart.fill(0, 0, buckets + 1);
+  bucketLeft.fill(Infinity, 0, buckets);
   for (let k = 0; k < chains; k++) {
     const b = Math.min(buckets - 1, Math.floor((minX[k]! - lo) * scale));
     bucketOf[k] = b;
@@ -241,11 +276,25 @@ function chainSearch(xs: Float64Array, ys: Float64Array, m: number): [number, nu
     if (minX[k]! < bucketLeft[b]!) bucketLeft[b] = minX[k]!;
   }
   for (let b = 0; b < buckets; b++) bucketStart[b + 1]! += bucketStart[b]!;
-  const fill = bucketStart.slice(0, buckets);
-  const order = new Int32Array(chains);
+  fill.set(bucketStart.subarray(0, buckets));
   for (let k = 0; k < chains; k++) order[fill[bucketOf[k]!]!++] = k;
+  return order;
+}
 
-  const active = new Int32Array(chains);
+/**
+ * Sweeps the chains from left to right, comparing each with the earlier ones still reaching
+ * it. A chain is dropped once it ends left of the current bucket, where every later chain
+ * starts or after.
+ */
+function sweep(
+  xs: Float64Array,
+  ys: Float64Array,
+  m: number,
+  chains: number,
+  order: Int32Array,
+  s: typeof scratch,
+): [number, number] | null {
+  const { starts, dirs, maxX, minY, maxY, bucketOf, bucketLeft, active } = s;
   let activeCount = 0;
   for (let o = 0; o < chains; o++) {
     const k = order[o]!;

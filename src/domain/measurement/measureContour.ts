@@ -1,7 +1,7 @@
-import { findSelfIntersection } from '../geometry/selfIntersection';
-import { contourAreaPx2 } from '../geometry/area';
-import { contourPerimeterMm, contourPerimeterPx } from '../geometry/perimeter';
-import { allPointsCollinear, removeRepeatedPoints } from '../geometry/repeatedPoints';
+import { findPackedCrossing } from '../geometry/selfIntersection';
+import { signedAreaPx2OfArrays } from '../geometry/area';
+import { perimeterOfArrays } from '../geometry/perimeter';
+import { packPoints, packedPointsCollinear } from '../geometry/packedPoints';
 import { hasValidSpacing, type SpatialCalibration, type Uncalibrated } from '../calibration/kinds';
 import { fail, ok, type Calibration, type Contour, type Result } from '../types';
 
@@ -28,29 +28,30 @@ export type ContourMetrics =
  * (the shoelace formula would subtract one loop from the other).
  */
 export function measureContour(contour: Contour, calibration: Calibration): Result<ContourMetrics> {
-  for (const p of contour) {
-    if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) {
-      return fail('The trace contains an invalid point (not a finite coordinate); redraw it.');
-    }
+  // The points are read once, into flat arrays without repeats (as removeRepeatedPoints
+  // would keep them); every check and both numbers below work on those arrays.
+  const points = packPoints(contour);
+  if (points === null) {
+    return fail('The trace contains an invalid point (not a finite coordinate); redraw it.');
   }
-  const points = removeRepeatedPoints(contour);
   if (points.length < 3) {
     return fail('The trace needs at least 3 distinct points to enclose an area.');
   }
   // Checked before crossings: a trace lying on one line is better described as flat.
-  if (allPointsCollinear(points)) {
+  if (packedPointsCollinear(points)) {
     return fail('The trace encloses no area (all its points lie on one line); redraw it around the nerve.');
   }
-  if (findSelfIntersection(points) !== null) {
+  if (findPackedCrossing(points) !== null) {
     return fail('The trace crosses itself; redraw it without loops.');
   }
-  const areaPx2 = contourAreaPx2(points);
+  const { xs, ys, length } = points;
+  const areaPx2 = Math.abs(signedAreaPx2OfArrays(xs, ys, length));
   if (!(areaPx2 > 0)) {
     return fail('The trace encloses no area; redraw it around the nerve.');
   }
 
   if (calibration.source === 'none') {
-    return ok({ calibrated: false, areaPx2, perimeterPx: contourPerimeterPx(points), calibration });
+    return ok({ calibrated: false, areaPx2, perimeterPx: perimeterOfArrays(xs, ys, length, 1, 1), calibration });
   }
   if (!hasValidSpacing(calibration)) {
     return fail('The calibration has an invalid pixel size, so no millimetre value can be given.');
@@ -59,7 +60,8 @@ export function measureContour(contour: Contour, calibration: Calibration): Resu
   return ok({
     calibrated: true,
     areaMm2: areaPx2 * rowSpacingMm * columnSpacingMm,
-    perimeterMm: contourPerimeterMm(points, rowSpacingMm, columnSpacingMm),
+    // x steps are columns apart, y steps rows apart.
+    perimeterMm: perimeterOfArrays(xs, ys, length, columnSpacingMm, rowSpacingMm),
     calibration,
   });
 }

@@ -155,6 +155,23 @@ describe('large traces (monotone-chain search)', () => {
     expectReportedEdgesTouch(comb(321));
   });
 
+  it('a large trace doubling back is reported as the same neighbouring pair, also across the closing point', () => {
+    // 40 × 40 square traced at every integer point (160 points, the chain search).
+    const square: ImagePoint[] = [];
+    for (let i = 0; i < 40; i++) square.push(pt(i, 0));
+    for (let i = 0; i < 40; i++) square.push(pt(40, i));
+    for (let i = 40; i > 0; i--) square.push(pt(i, 40));
+    for (let i = 40; i > 0; i--) square.push(pt(0, i));
+    expect(findSelfIntersection(square)).toBeNull();
+    // After (40, 11) (point 51), step back to (40, 10.5), then leave the line: only edges
+    // 50 and 51 run back along one line.
+    const spike = [...square.slice(0, 52), pt(40, 10.5), pt(41, 12), ...square.slice(53)];
+    expect(findSelfIntersection(spike)).toEqual({ edgeA: 50, edgeB: 51 });
+    // The same trace started at (40, 11): the step back now straddles the closing point.
+    const rotated = [...spike.slice(51), ...spike.slice(0, 51)];
+    expect(findSelfIntersection(rotated)).toEqual({ edgeA: 0, edgeB: rotated.length - 1 });
+  });
+
   it('property: agrees with the all-pairs reference on simple star polygons (65–400 points)', () => {
     fc.assert(
       fc.property(

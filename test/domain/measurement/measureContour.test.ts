@@ -1,10 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { measureContour, type ContourMetrics } from '../../../src/domain/measurement';
-import { calibrationFromPixelSpacing, resolveCalibration } from '../../../src/domain/calibration';
-import { contourAreaPx2, contourPerimeterPx } from '../../../src/domain/geometry';
-import type { Calibration } from '../../../src/domain/types';
-import { pt, rectangle, regularPolygon, relativeError } from '../shapes';
+import { calibrationFromPixelSpacing, hasValidSpacing, resolveCalibration } from '../../../src/domain/calibration';
+import {
+  allPointsCollinear,
+  contourAreaPx2,
+  contourPerimeterMm,
+  contourPerimeterPx,
+  removeRepeatedPoints,
+} from '../../../src/domain/geometry';
+import { fail, ok, type Calibration, type Contour, type ImagePoint, type Result } from '../../../src/domain/types';
+import { bruteForceCrosses, pt, rectangle, regularPolygon, relativeError } from '../shapes';
 import { dualView } from '../calibration/regions';
 
 const NONE: Calibration = { source: 'none', rowSpacingMm: null, columnSpacingMm: null };
@@ -134,6 +140,112 @@ describe('measureContour agrees with the geometry primitives (single source of n
           expect(relativeError(mm.perimeterMm, px.perimeterPx * s)).toBeLessThan(1e-12);
         },
       ),
+    );
+  });
+});
+
+/**
+ * measureContour's rules written as separate passes over the point objects, with the
+ * all-pairs crossing reference: measureContour reads the trace once into flat arrays and
+ * must refuse the same traces with the same sentence and give bit-identical numbers.
+ */
+function referenceMeasure(contour: Contour, calibration: Calibration): Result<ContourMetrics> {
+  if (contour.some((p) => !Number.isFinite(p.x) || !Number.isFinite(p.y))) {
+    return fail('The trace contains an invalid point (not a finite coordinate); redraw it.');
+  }
+  const points = removeRepeatedPoints(contour);
+  if (points.length < 3) return fail('The trace needs at least 3 distinct points to enclose an area.');
+  if (allPointsCollinear(points)) {
+    return fail('The trace encloses no area (all its points lie on one line); redraw it around the nerve.');
+  }
+  if (bruteForceCrosses(points)) return fail('The trace crosses itself; redraw it without loops.');
+  const areaPx2 = contourAreaPx2(points);
+  if (!(areaPx2 > 0)) return fail('The trace encloses no area; redraw it around the nerve.');
+  if (calibration.source === 'none') {
+    return ok({ calibrated: false, areaPx2, perimeterPx: contourPerimeterPx(points), calibration });
+  }
+  if (!hasValidSpacing(calibration)) {
+    return fail('The calibration has an invalid pixel size, so no millimetre value can be given.');
+  }
+  const { rowSpacingMm, columnSpacingMm } = calibration;
+  return ok({
+    calibrated: true,
+    areaMm2: areaPx2 * rowSpacingMm * columnSpacingMm,
+    perimeterMm: contourPerimeterMm(points, rowSpacingMm, columnSpacingMm),
+    calibration,
+  });
+}
+
+/** Calibrations of every kind measureContour distinguishes, invalid spacing included. */
+const anyCalibration: fc.Arbitrary<Calibration> = fc.oneof(
+  fc.constant(NONE),
+  fc.tuple(fc.double({ min: 0.01, max: 2, noNaN: true }), fc.double({ min: 0.01, max: 2, noNaN: true })).map(([r, c]) => spacing(r, c)),
+  fc.constant({ source: 'pixel-spacing', rowSpacingMm: -1, columnSpacingMm: 0.2 } as const),
+);
+
+/** Hand-drawn mess: repeats, a closing copy of the first point, a doubled-back step, an invalid point. */
+function roughen(c: ImagePoint[], edits: { repeat: number; close: boolean; doubleBack: number; invalid: number }): ImagePoint[] {
+  const out = [...c];
+  const n = out.length;
+  if (n === 0) return out;
+  if (edits.repeat >= 0) out.splice(edits.repeat % n, 0, out[edits.repeat % n]!);
+  if (edits.doubleBack >= 1 && n >= 3) {
+    const i = 1 + (edits.doubleBack % (n - 2));
+    out.splice(i + 1, 0, out[i - 1]!); // i-1 → i → back to i-1
+  }
+  if (edits.close) out.push(out[0]!);
+  if (edits.invalid >= 0) out[edits.invalid % out.length] = pt(Number.NaN, 1);
+  return out;
+}
+
+const edits = fc.record({
+  repeat: fc.integer({ min: -1, max: 1000 }),
+  close: fc.boolean(),
+  doubleBack: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 1000 }) }),
+  invalid: fc.oneof({ weight: 9, arbitrary: fc.constant(-1) }, { weight: 1, arbitrary: fc.nat({ max: 1000 }) }),
+});
+
+describe('measureContour refuses and measures exactly as its separate rules do', () => {
+  it('property: small random polygons on a 7×7 grid (repeats, flat, crossing and simple traces)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ x: fc.integer({ min: 0, max: 6 }), y: fc.integer({ min: 0, max: 6 }) }), { maxLength: 90 }),
+        edits,
+        anyCalibration,
+        (c, e, cal) => {
+          const trace = roughen(c, e);
+          expect(measureContour(trace, cal)).toEqual(referenceMeasure(trace, cal));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('property: jittery hand-drawn traces of 65–400 points (the chain search), mostly simple', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 65, max: 400 }).chain((n) =>
+          fc.tuple(
+            fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: n, maxLength: n }),
+            fc.double({ min: 0, max: 0.6, noNaN: true }),
+            fc.constantFrom(1, 4, 1e6),
+          ),
+        ),
+        edits,
+        anyCalibration,
+        ([noise, amplitude, grid], e, cal) => {
+          const n = noise.length;
+          const r = n / (2 * Math.PI);
+          const snap = (v: number): number => Math.round(v * grid) / grid;
+          const c = noise.map((u, k) => {
+            const t = (2 * Math.PI * k) / n;
+            return pt(snap(300 + (r + amplitude * u) * Math.cos(t)), snap(300 + (r + amplitude * u) * Math.sin(t)));
+          });
+          const trace = roughen(c, e);
+          expect(measureContour(trace, cal)).toEqual(referenceMeasure(trace, cal));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
