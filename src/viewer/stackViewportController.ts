@@ -2,11 +2,12 @@
  * One Cornerstone3D stack viewport bound to a DOM element: display, scroll, window/level,
  * zoom, invert, reset. Reports what the overlay needs after every render.
  */
-import { Enums, eventTarget, type RenderingEngine, type Types } from '@cornerstonejs/core';
+import { Enums, cache, eventTarget, type RenderingEngine, type Types } from '@cornerstonejs/core';
 import { ToolGroupManager, WindowLevelTool, PanTool, ZoomTool, StackScrollTool, Enums as ToolEnums, utilities as toolUtilities } from '@cornerstonejs/tools';
 import { initCornerstone, RENDERING_ENGINE_ID } from './cornerstoneSetup';
 import { CALIBRATION_TOOL, MEASURING_TOOLS, SPLINE_TOOL } from './tools/toolNames';
 import { labelLines } from './tools/labelLines';
+import { prefetchRadius } from './prefetchBudget';
 import { imagePointToWorld } from './tools/imageCoordinates';
 import type { ImagePoint } from '../domain/types';
 
@@ -155,8 +156,8 @@ export class StackViewportController {
       this.refit(vp);
       vp.render();
       // Decode the rest of the stack in the background, nearest images first, so that a cine
-      // plays and a series scrolls without waiting for the decoder.
-      if (imageIds.length > 1) toolUtilities.stackPrefetch.enable(this.element);
+      // plays and a series scrolls without waiting for the decoder — as much as the cache holds.
+      if (imageIds.length > 1) this.prefetchWithinCache(vp);
     } catch (error) {
       const shown = imageIds[Math.min(Math.max(0, index), imageIds.length - 1)];
       if (shown && this.decodeFailures.has(shown)) return; // already named as a decode failure
@@ -196,6 +197,14 @@ export class StackViewportController {
     const vp = this.requireViewport();
     vp.setProperties({ invert: !vp.getProperties().invert });
     vp.render();
+  }
+
+  private prefetchWithinCache(vp: Types.IStackViewport): void {
+    const radius = prefetchRadius(cache.getMaxCacheSize(), cache.getImage(vp.getCurrentImageId())?.sizeInBytes ?? 0);
+    if (radius < 1) return;
+    const { stackPrefetch } = toolUtilities;
+    stackPrefetch.setConfiguration({ ...stackPrefetch.getConfiguration(), maxImagesToPrefetch: radius });
+    stackPrefetch.enable(this.element);
   }
 
   zoomBy(factor: number): void {
