@@ -25,6 +25,8 @@ export const useViewerStore = defineStore('viewer', () => {
   const requestedImage = ref<{ slotId: string; imageId: string } | null>(null);
   /** A preview of the first file, shown in the first viewport until the viewer has painted (firstLook.ts). */
   const firstLook = shallowRef<FirstLook | null>(null);
+  /** The first files are being opened: the workstation is shown already (empty, or with the first look). */
+  const openingFirstFiles = ref(false);
 
   const activeSlot = computed(() => slots.value.find((s) => s.id === activeSlotId.value) ?? slots.value[0]!);
 
@@ -90,5 +92,5 @@ export const useViewerStore = defineStore('viewer', () => {
     requestedImage.value = { slotId: slot.id, imageId };
   }
 
-  return { layout, slots, activeSlotId, activeSlot, helpOpen, requestedImage, firstLook, showImage, showSeries, setLayout, swapSides, assignSide, showFirstSeriesIfEmpty };
+  return { layout, slots, activeSlotId, activeSlot, helpOpen, requestedImage, firstLook, openingFirstFiles, showImage, showSeries, setLayout, swapSides, assignSide, showFirstSeriesIfEmpty };
 });

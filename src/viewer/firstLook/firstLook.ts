@@ -81,14 +81,16 @@ async function decodeJpegFrame(meta: DicomImageMetadata, ds: DataSet): Promise<I
   if (!ctx) return null;
   ctx.drawImage(bitmap, 0, 0);
   const rgba = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-  const values = new Uint8Array(bitmap.width * bitmap.height);
-  for (let i = 0; i < values.length; i++) values[i] = rgba[4 * i]!;
-  return new ImageData(greyscaleToRgba(greyscaleFrame(meta, values)) as Uint8ClampedArray<ArrayBuffer>, bitmap.width, bitmap.height);
+  const words = new Uint8Array(bitmap.width * bitmap.height);
+  for (let i = 0; i < words.length; i++) words[i] = rgba[4 * i]!;
+  return new ImageData(greyscaleToRgba({ ...greyscaleFrame(meta, words), bitsStored: 8, signed: false }) as Uint8ClampedArray<ArrayBuffer>, bitmap.width, bitmap.height);
 }
 
-function greyscaleFrame(meta: DicomImageMetadata, values: ArrayLike<number>): GreyscaleFrame {
+function greyscaleFrame(meta: DicomImageMetadata, words: Uint8Array | Uint16Array): GreyscaleFrame {
   return {
-    values,
+    words,
+    bitsStored: meta.bitsStored ?? meta.bitsAllocated,
+    signed: meta.pixelRepresentation === 1,
     rescaleSlope: meta.rescaleSlope ?? 1,
     rescaleIntercept: meta.rescaleIntercept ?? 0,
     windowCenter: meta.windowCenter,
@@ -107,56 +109,39 @@ function decodeNativeFrame(meta: DicomImageMetadata, ds: DataSet, bytes: Uint8Ar
     return new ImageData(rgbToRgba(samples, pixelCount, meta.planarConfiguration === 1) as Uint8ClampedArray<ArrayBuffer>, meta.columns, meta.rows);
   }
   if (meta.samplesPerPixel !== 1 || !photometric.startsWith('MONOCHROME')) return null;
-  const values = storedValues(meta, bytes, element.dataOffset, pixelCount);
-  if (!values) return null;
-  return new ImageData(greyscaleToRgba(greyscaleFrame(meta, values)) as Uint8ClampedArray<ArrayBuffer>, meta.columns, meta.rows);
+  const words = storedWords(meta, bytes, element.dataOffset, pixelCount);
+  if (!words) return null;
+  return new ImageData(greyscaleToRgba(greyscaleFrame(meta, words)) as Uint8ClampedArray<ArrayBuffer>, meta.columns, meta.rows);
 }
 
-/** The first frame's stored values; 16-bit data copied first because it may start at an odd offset. */
-function storedValues(meta: DicomImageMetadata, bytes: Uint8Array, offset: number, pixelCount: number): ArrayLike<number> | null {
-  const signed = meta.pixelRepresentation === 1;
-  if (meta.bitsAllocated === 8) {
-    const raw = bytes.subarray(offset, offset + pixelCount);
-    return signed ? new Int8Array(raw.buffer, raw.byteOffset, raw.length) : raw;
-  }
-  if (meta.bitsAllocated !== 16) return null;
-  const copy = bytes.slice(offset, offset + pixelCount * 2).buffer;
-  const values = signed ? new Int16Array(copy) : new Uint16Array(copy);
-  const bitsStored = meta.bitsStored ?? 16;
-  if (bitsStored >= 16) return values;
-  // Only the low BitsStored bits are the value; higher bits may hold overlays or noise.
-  const mask = (1 << bitsStored) - 1;
-  const signBit = 1 << (bitsStored - 1);
-  const masked = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]! & mask;
-    masked[i] = signed && v & signBit ? v - (mask + 1) : v;
-  }
-  return masked;
+/** The first frame's stored words (16-bit ones copied: they may start at an odd offset). */
+function storedWords(meta: DicomImageMetadata, bytes: Uint8Array, offset: number, pixelCount: number): Uint8Array | Uint16Array | null {
+  if (meta.bitsAllocated === 8) return bytes.subarray(offset, offset + pixelCount);
+  if (meta.bitsAllocated === 16) return new Uint16Array(bytes.slice(offset, offset + pixelCount * 2).buffer);
+  return null;
 }
 
-/** Draws the look centred and fitted (aspect from the pixel spacing) into a canvas sized to its box. */
+/**
+ * Puts the look's pixels in the canvas at their stored size, and places the canvas centred and
+ * fitted in its box (aspect from the pixel spacing), as the viewport fits an image. The browser
+ * scales it on screen; no scaled copy is drawn on the way to the first image.
+ */
 export function drawFirstLook(canvas: HTMLCanvasElement, look: FirstLook): void {
-  const box = canvas.getBoundingClientRect();
-  const ratio = window.devicePixelRatio || 1;
-  canvas.width = Math.max(1, Math.round(box.width * ratio));
-  canvas.height = Math.max(1, Math.round(box.height * ratio));
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  ctx.fillStyle = '#000';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  const scale = Math.min(canvas.width / look.displayWidth, canvas.height / look.displayHeight);
-  const width = look.displayWidth * scale;
-  const height = look.displayHeight * scale;
-  const source = look.image instanceof ImageData ? toCanvas(look.image) : look.image;
-  ctx.imageSmoothingEnabled = true;
-  ctx.drawImage(source, (canvas.width - width) / 2, (canvas.height - height) / 2, width, height);
-}
-
-function toCanvas(image: ImageData): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
+  const { image } = look;
   canvas.width = image.width;
   canvas.height = image.height;
-  canvas.getContext('2d')!.putImageData(image, 0, 0);
-  return canvas;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  if (image instanceof ImageData) ctx.putImageData(image, 0, 0);
+  else ctx.drawImage(image, 0, 0);
+  const box = canvas.parentElement!.getBoundingClientRect();
+  const scale = Math.min(box.width / look.displayWidth, box.height / look.displayHeight);
+  const width = look.displayWidth * scale;
+  const height = look.displayHeight * scale;
+  Object.assign(canvas.style, {
+    left: `${(box.width - width) / 2}px`,
+    top: `${(box.height - height) / 2}px`,
+    width: `${width}px`,
+    height: `${height}px`,
+  });
 }

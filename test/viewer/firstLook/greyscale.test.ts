@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { displayWindow, greyscaleToRgba, rgbToRgba, type GreyscaleFrame } from '../../../src/viewer/firstLook/greyscale';
 
-const frame = (values: number[], over: Partial<GreyscaleFrame> = {}): GreyscaleFrame => ({
-  values,
+const frame = (words: number[], over: Partial<GreyscaleFrame> = {}): GreyscaleFrame => ({
+  words: Uint16Array.from(words),
+  bitsStored: 16,
+  signed: false,
   rescaleSlope: 1,
   rescaleIntercept: 0,
   windowCenter: null,
@@ -37,14 +39,61 @@ describe('first look: greyscale to display', () => {
     expect(g[2]).toBe(255);
   });
 
+  it('a negative rescale slope still gives the range from low to high', () => {
+    expect(displayWindow(frame([0, 100], { rescaleSlope: -1 }))).toEqual({ center: -50, width: 100 });
+  });
+
   it('ignores a window narrower than one value and survives a flat frame', () => {
     expect(displayWindow(frame([7, 7], { windowCenter: 7, windowWidth: 0 }))).toEqual({ center: 7.5, width: 1 });
     expect(greys(greyscaleToRgba(frame([7, 7])))).toHaveLength(2);
   });
 
+  it('reads only the low BitsStored bits: overlay bits above them change nothing', () => {
+    const clean = frame([0, 2048, 4095], { bitsStored: 12 });
+    const withOverlayBits = frame([0x1000 | 0, 0xf000 | 2048, 0x8000 | 4095], { bitsStored: 12 });
+    expect(greys(greyscaleToRgba(withOverlayBits))).toEqual(greys(greyscaleToRgba(clean)));
+    expect(displayWindow(withOverlayBits)).toEqual({ center: 2047.5, width: 4095 });
+  });
+
+  it('signed values (PixelRepresentation 1) are two\'s complement in BitsStored bits', () => {
+    // 12-bit signed: 0xFFF is −1, 0x800 is −2048; in 16 bits 0xFC18 is −1000.
+    expect(displayWindow(frame([0x800, 0x7ff], { bitsStored: 12, signed: true }))).toEqual({ center: -0.5, width: 4095 });
+    const g = greys(greyscaleToRgba(frame([0xfc18, 0, 1000], { signed: true, windowCenter: 0, windowWidth: 2000 })));
+    expect(g[0]).toBe(0);
+    expect(Math.abs(g[1]! - 128)).toBeLessThanOrEqual(1);
+    expect(g[2]).toBe(255);
+  });
+
+  it('8-bit words', () => {
+    const bytes: GreyscaleFrame = { ...frame([]), words: Uint8Array.from([0, 255]), bitsStored: 8 };
+    expect(greys(greyscaleToRgba(bytes))).toEqual([0, 255]);
+  });
+
+  it('the lookup table gives the DICOM linear function for every value (random windows and rescales)', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let trial = 0; trial < 50; trial++) {
+      const words = Uint16Array.from({ length: 200 }, () => Math.floor(random() * 65536));
+      const f = frame([], {
+        rescaleSlope: 0.5 + random() * 2,
+        rescaleIntercept: (random() - 0.5) * 2000,
+        windowCenter: (random() - 0.5) * 4000,
+        windowWidth: 1 + random() * 8000,
+        invert: random() < 0.3,
+        signed: random() < 0.5,
+      });
+      const g = greys(greyscaleToRgba({ ...f, words }));
+      words.forEach((w, i) => {
+        const value = f.signed && w >= 0x8000 ? w - 0x10000 : w;
+        const x = value * f.rescaleSlope + f.rescaleIntercept;
+        const y = Math.min(255, Math.max(0, ((x - (f.windowCenter! - 0.5)) / (f.windowWidth! - 1) + 0.5) * 255));
+        expect(Math.abs(g[i]! - (f.invert ? 255 - y : y))).toBeLessThanOrEqual(0.5 + 1e-9);
+      });
+    }
+  });
+
   it('MONOCHROME1 shows the lowest value white', () => {
-    const g = greys(greyscaleToRgba(frame([0, 100], { invert: true })));
-    expect(g).toEqual([255, 0]);
+    expect(greys(greyscaleToRgba(frame([0, 100], { invert: true })))).toEqual([255, 0]);
   });
 
   it('is opaque grey', () => {
