@@ -1,4 +1,4 @@
-export { readDicomMetadata, readDicomImage, calibrationInputFromMetadata } from './readMetadata.ts';
+export { readDicomMetadata, readDicomImage, readDicomHeader, calibrationInputFromMetadata } from './readMetadata.ts';
 export type { DicomImageMetadata, CalibrationInput } from './types.ts';
 export {
   SUPPORTED_TRANSFER_SYNTAXES,

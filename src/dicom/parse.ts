@@ -122,7 +122,21 @@ function hasDataSetElements(ds: DataSet): boolean {
   return Object.keys(ds.elements).some((tag) => !tag.startsWith('x0002'));
 }
 
-export function parseDicomBytes(bytes: Uint8Array): Result<ParsedDicom> {
+/** The same data set without its pixel data element. */
+function withoutPixelData(ds: DataSet): DataSet {
+  const { x7fe00010: _pixels, ...elements } = ds.elements;
+  return Object.assign(Object.create(Object.getPrototypeOf(ds) as object) as DataSet, ds, { elements });
+}
+
+export interface ParseOptions {
+  /**
+   * Stop at the pixel data element, reading only its header: for the first bytes of a large file
+   * (a preview), whose pixel data lies beyond them. Never for opening a file.
+   */
+  readonly untilPixelData?: boolean;
+}
+
+export function parseDicomBytes(bytes: Uint8Array, options: ParseOptions = {}): Result<ParsedDicom> {
   if (bytes.length === 0) return fail('The file is empty.');
 
   let transferSyntaxUid: string;
@@ -171,6 +185,7 @@ export function parseDicomBytes(bytes: Uint8Array): Result<ParsedDicom> {
   try {
     dataSet = dicomParser.parseDicom(bytes, {
       ...(hasFileMetaHeader ? {} : { TransferSyntaxUID: transferSyntaxUid }),
+      ...(options.untilPixelData ? { untilTag: 'x7fe00010' } : {}),
       inflater: inflateDataSet,
     });
   } catch (e) {
@@ -182,7 +197,8 @@ export function parseDicomBytes(bytes: Uint8Array): Result<ParsedDicom> {
   if (!hasDataSetElements(dataSet)) {
     return fail('The file is truncated: it ends right after the file meta information header.');
   }
-  const truncated = truncationFromWarnings(dataSet, dataSet.byteArray.length);
+  // Reading only up to the pixel data, its value lies beyond the bytes on purpose.
+  const truncated = truncationFromWarnings(options.untilPixelData ? withoutPixelData(dataSet) : dataSet, dataSet.byteArray.length);
   if (truncated) return fail(truncated);
 
   const structural = structureProblem(dataSet, dataSetStart);

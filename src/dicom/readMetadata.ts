@@ -30,11 +30,24 @@ export function readDicomMetadata(bytes: Uint8Array, fileName?: string): Result<
 
 /** The same checks as readDicomMetadata, also handing back the parsed data set (to reach the pixel data). */
 export function readDicomImage(bytes: Uint8Array, fileName?: string): Result<{ meta: DicomImageMetadata; dataSet: DataSet }> {
-  const parsed = parseDicomBytes(bytes);
+  return readImage(bytes, fileName ?? null, false);
+}
+
+/**
+ * The metadata of a file's first bytes, up to and including the pixel data element's header; the
+ * pixel data itself is not checked (it may lie beyond these bytes). Only for a preview: a file is
+ * opened after readDicomMetadata has checked all of it.
+ */
+export function readDicomHeader(head: Uint8Array, fileName?: string): Result<{ meta: DicomImageMetadata; dataSet: DataSet }> {
+  return readImage(head, fileName ?? null, true);
+}
+
+function readImage(bytes: Uint8Array, fileName: string | null, headerOnly: boolean): Result<{ meta: DicomImageMetadata; dataSet: DataSet }> {
+  const parsed = parseDicomBytes(bytes, { untilPixelData: headerOnly });
   if (!parsed.ok) return parsed;
   const { dataSet: ds, transferSyntaxUid, hasFileMetaHeader } = parsed.value;
   try {
-    const meta = buildMetadata(ds, transferSyntaxUid, hasFileMetaHeader, fileName ?? null);
+    const meta = buildMetadata(ds, transferSyntaxUid, hasFileMetaHeader, fileName, headerOnly);
     return meta.ok ? ok({ meta: meta.value, dataSet: ds }) : meta;
   } catch {
     // Values are read lazily from the bytes; a corrupt element can still fail here.
@@ -47,6 +60,7 @@ function buildMetadata(
   transferSyntaxUid: string,
   hasFileMetaHeader: boolean,
   fileName: string | null,
+  headerOnly = false,
 ): Result<DicomImageMetadata> {
   const warnings: string[] = [];
   if (!hasFileMetaHeader) {
@@ -76,7 +90,7 @@ function buildMetadata(
     { rows: rows ?? 0, columns: columns ?? 0, numberOfFrames, samplesPerPixel, bitsAllocated: bitsAllocated ?? 0 },
     transferSyntaxUid,
   );
-  if (!pixelCheck.ok) return pixelCheck;
+  if (!pixelCheck.ok && !(headerOnly && pixels.present)) return pixelCheck;
 
   const groups = readFunctionalGroups(ds);
   const us = readUltrasoundRegions(ds);

@@ -6,12 +6,14 @@
  *
  * Only what can be decoded here faithfully is previewed: native little-endian greyscale (8/16
  * bit) and 8-bit RGB, and JPEG baseline (the browser's own JPEG decoder). Anything else returns
- * null and the viewer simply paints when it is ready.
+ * null and the viewer simply paints when it is ready. A large file (a cine) is previewed from its
+ * first megabyte when that holds the first frame; the file is still checked whole when opened.
  */
-import dicomParser, { type DataSet } from 'dicom-parser';
-import { readDicomImage, type DicomImageMetadata } from '../../dicom';
+import dicomParser from 'dicom-parser';
+import { readDicomHeader, readDicomImage, type DicomImageMetadata } from '../../dicom';
 import { EXPLICIT_VR_LITTLE_ENDIAN, IMPLICIT_VR_LITTLE_ENDIAN } from '../../dicom/transferSyntaxes';
 import { isIgnorableFile, type PickedFile } from '../fileSource';
+import { firstEncapsulatedFrame } from './encapsulatedFrame';
 import { greyscaleToRgba, rgbToRgba, type GreyscaleFrame } from './greyscale';
 
 const JPEG_BASELINE = '1.2.840.10008.1.2.4.50';
@@ -33,7 +35,7 @@ export async function decodeFirstLook(picked: readonly PickedFile[]): Promise<Fi
     if (isIgnorableFile(name)) continue;
     if (tried++ >= MAX_FILES_TRIED) return null;
     try {
-      const look = await decodeFile(name, new Uint8Array(await file.arrayBuffer()));
+      const look = (file.size > 2 * HEAD_BYTES ? await lookAtHead(name, file) : null) ?? (await lookAtWholeFile(name, file));
       if (look) return look;
     } catch {
       // A preview is optional: the viewer names whatever is wrong with the file.
@@ -42,11 +44,49 @@ export async function decodeFirstLook(picked: readonly PickedFile[]): Promise<Fi
   return null;
 }
 
-async function decodeFile(name: string, bytes: Uint8Array): Promise<FirstLook | null> {
+/** A large file (a cine): its first megabyte usually holds the header and the first frame. */
+const HEAD_BYTES = 1 << 20;
+
+async function lookAtHead(name: string, file: File): Promise<FirstLook | null> {
+  const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+  const read = readDicomHeader(head, name);
+  if (!read.ok) return null;
+  const { meta, dataSet } = read.value;
+  const element = dataSet.elements.x7fe00010;
+  if (!element) return null;
+  if (meta.transferSyntaxUid === JPEG_BASELINE) {
+    const frame = firstEncapsulatedFrame(head, element.dataOffset, meta.numberOfFrames);
+    return frame ? withDisplaySize(name, meta, await decodeJpegFrame(meta, frame)) : null;
+  }
+  const frameBytes = Math.ceil((meta.rows * meta.columns * meta.samplesPerPixel * meta.bitsAllocated) / 8);
+  if (!isNativeLittleEndian(meta) || element.dataOffset + frameBytes > head.length) return null;
+  return withDisplaySize(name, meta, decodeNativeFrame(meta, head, element.dataOffset));
+}
+
+async function lookAtWholeFile(name: string, file: File): Promise<FirstLook | null> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
   const read = readDicomImage(bytes, name);
   if (!read.ok || !read.value.meta.pixelDataPresent) return null;
-  const { meta, dataSet } = read.value;
-  const image = await decodeFirstFrame(meta, dataSet, bytes);
+  const { meta, dataSet: ds } = read.value;
+  const element = ds.elements.x7fe00010;
+  if (!element) return null;
+  if (meta.transferSyntaxUid === JPEG_BASELINE) {
+    if (!element.fragments?.length) return null;
+    const frame =
+      meta.numberOfFrames > 1
+        ? dicomParser.readEncapsulatedImageFrame(ds, element, 0, element.basicOffsetTable?.length ? undefined : dicomParser.createJPEGBasicOffsetTable(ds, element))
+        : dicomParser.readEncapsulatedPixelDataFromFragments(ds, element, 0, element.fragments.length);
+    return withDisplaySize(name, meta, await decodeJpegFrame(meta, frame));
+  }
+  if (!isNativeLittleEndian(meta)) return null;
+  return withDisplaySize(name, meta, decodeNativeFrame(meta, bytes, element.dataOffset));
+}
+
+function isNativeLittleEndian(meta: DicomImageMetadata): boolean {
+  return meta.transferSyntaxUid === EXPLICIT_VR_LITTLE_ENDIAN || meta.transferSyntaxUid === IMPLICIT_VR_LITTLE_ENDIAN;
+}
+
+function withDisplaySize(name: string, meta: DicomImageMetadata, image: ImageBitmap | ImageData | null): FirstLook | null {
   if (!image) return null;
   const [rowMm, columnMm] = usableSpacing(meta.pixelSpacing);
   return { image, displayWidth: meta.columns * columnMm, displayHeight: meta.rows * rowMm, fileName: name };
@@ -58,21 +98,9 @@ function usableSpacing(spacing: readonly number[] | null): [number, number] {
   return row && column && row > 0 && column > 0 && Number.isFinite(row) && Number.isFinite(column) ? [row, column] : [1, 1];
 }
 
-function decodeFirstFrame(meta: DicomImageMetadata, ds: DataSet, bytes: Uint8Array): Promise<ImageBitmap | ImageData | null> | ImageData | null {
-  const syntax = meta.transferSyntaxUid;
-  if (syntax === JPEG_BASELINE) return decodeJpegFrame(meta, ds);
-  if (syntax !== EXPLICIT_VR_LITTLE_ENDIAN && syntax !== IMPLICIT_VR_LITTLE_ENDIAN) return null;
-  return decodeNativeFrame(meta, ds, bytes);
-}
-
-async function decodeJpegFrame(meta: DicomImageMetadata, ds: DataSet): Promise<ImageBitmap | ImageData | null> {
+/** JPEG baseline through the browser's decoder; greyscale ones then get the file's window. */
+async function decodeJpegFrame(meta: DicomImageMetadata, frame: Uint8Array): Promise<ImageBitmap | ImageData | null> {
   if (meta.samplesPerPixel !== 3 && meta.samplesPerPixel !== 1) return null;
-  const element = ds.elements.x7fe00010;
-  if (!element?.fragments?.length) return null;
-  const frame =
-    meta.numberOfFrames > 1
-      ? dicomParser.readEncapsulatedImageFrame(ds, element, 0, element.basicOffsetTable?.length ? undefined : dicomParser.createJPEGBasicOffsetTable(ds, element))
-      : dicomParser.readEncapsulatedPixelDataFromFragments(ds, element, 0, element.fragments.length);
   const bitmap = await createImageBitmap(new Blob([frame.slice()], { type: 'image/jpeg' }));
   if (meta.samplesPerPixel === 3) return bitmap;
   // Greyscale: the decoded values still need the file's window (or the frame's range), as the viewer applies.
@@ -99,17 +127,16 @@ function greyscaleFrame(meta: DicomImageMetadata, words: Uint8Array | Uint16Arra
   };
 }
 
-function decodeNativeFrame(meta: DicomImageMetadata, ds: DataSet, bytes: Uint8Array): ImageData | null {
-  const element = ds.elements.x7fe00010;
-  if (!element) return null;
+/** Uncompressed greyscale or 8-bit RGB whose first frame starts at `offset`. */
+function decodeNativeFrame(meta: DicomImageMetadata, bytes: Uint8Array, offset: number): ImageData | null {
   const pixelCount = meta.rows * meta.columns;
   const photometric = meta.photometricInterpretation ?? '';
   if (meta.samplesPerPixel === 3 && meta.bitsAllocated === 8 && photometric === 'RGB') {
-    const samples = bytes.subarray(element.dataOffset, element.dataOffset + pixelCount * 3);
+    const samples = bytes.subarray(offset, offset + pixelCount * 3);
     return new ImageData(rgbToRgba(samples, pixelCount, meta.planarConfiguration === 1) as Uint8ClampedArray<ArrayBuffer>, meta.columns, meta.rows);
   }
   if (meta.samplesPerPixel !== 1 || !photometric.startsWith('MONOCHROME')) return null;
-  const words = storedWords(meta, bytes, element.dataOffset, pixelCount);
+  const words = storedWords(meta, bytes, offset, pixelCount);
   if (!words) return null;
   return new ImageData(greyscaleToRgba(greyscaleFrame(meta, words)) as Uint8ClampedArray<ArrayBuffer>, meta.columns, meta.rows);
 }
@@ -121,11 +148,7 @@ function storedWords(meta: DicomImageMetadata, bytes: Uint8Array, offset: number
   return null;
 }
 
-/**
- * Puts the look's pixels in the canvas at their stored size, and places the canvas centred and
- * fitted in its box (aspect from the pixel spacing), as the viewport fits an image. The browser
- * scales it on screen; no scaled copy is drawn on the way to the first image.
- */
+/** Puts the look's pixels in the canvas at their stored size, then places it (placeFirstLook). */
 export function drawFirstLook(canvas: HTMLCanvasElement, look: FirstLook): void {
   const { image } = look;
   canvas.width = image.width;
@@ -134,6 +157,15 @@ export function drawFirstLook(canvas: HTMLCanvasElement, look: FirstLook): void 
   if (!ctx) return;
   if (image instanceof ImageData) ctx.putImageData(image, 0, 0);
   else ctx.drawImage(image, 0, 0);
+  placeFirstLook(canvas, look);
+}
+
+/**
+ * Centres and fits the canvas in its box (aspect from the pixel spacing), as the viewport fits an
+ * image; the browser scales it on screen, so no scaled copy is drawn on the way to the first image.
+ * Called again whenever the box changes size.
+ */
+export function placeFirstLook(canvas: HTMLCanvasElement, look: FirstLook): void {
   const box = canvas.parentElement!.getBoundingClientRect();
   const scale = Math.min(box.width / look.displayWidth, box.height / look.displayHeight);
   const width = look.displayWidth * scale;
