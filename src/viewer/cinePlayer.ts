@@ -8,6 +8,8 @@ export class CinePlayer {
   private startFrame = 0;
   private lastFrame = -1;
   private painting = false;
+  /** The frame being shown now (a request sent just before a stop may still be on its way). */
+  private inFlight: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly framesPerSecond: number,
@@ -31,13 +33,17 @@ export class CinePlayer {
       if (frame === this.lastFrame || this.painting) return;
       this.lastFrame = frame;
       this.painting = true;
-      this.showFrame(frame).finally(() => (this.painting = false));
+      this.inFlight = this.showFrame(frame)
+        .catch(() => undefined)
+        .finally(() => (this.painting = false));
     };
     this.handle = requestAnimationFrame(tick);
   }
 
-  stop(): void {
+  /** Stops asking for frames; resolves once the last frame asked for is on screen: the clip has stopped. */
+  stop(): Promise<void> {
     if (this.handle) cancelAnimationFrame(this.handle);
     this.handle = 0;
+    return this.inFlight;
   }
 }

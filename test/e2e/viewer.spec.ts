@@ -116,6 +116,8 @@ test('multi-frame ultrasound plays as cine at the file rate and pauses', async (
   await expect(page.getByTestId('cine-toggle')).toHaveText('Pause');
   await expect.poll(async () => Number((await overlayPosition(page).textContent())!.match(/Frame (\d+)/)![1])).toBeGreaterThan(3);
   await page.getByTestId('cine-toggle').click();
+  // Paused once the button offers Play again (a frame asked for just before may still arrive until then).
+  await expect(page.getByTestId('cine-toggle')).toHaveText('Play');
   const paused = await overlayPosition(page).textContent();
   await page.waitForTimeout(300);
   await expect(overlayPosition(page)).toHaveText(paused!);
