@@ -4,6 +4,7 @@
  * with the sample study.
  */
 import { uid, writePart10, bufferOf, SOP, TS, type Dataset } from '../../scripts/samples/dicom.ts';
+import { Rng } from '../../scripts/samples/prng.ts';
 
 export { writePart10, bufferOf, SOP, TS, type Dataset };
 
@@ -22,14 +23,8 @@ export const BENCH_PATIENT: Dataset = {
   InstitutionName: 'Synthetic data',
 };
 
-/** Small deterministic generator (mulberry32), uniform in [0, 1). */
+/** Small deterministic generator (the samples' mulberry32), uniform in [0, 1). */
 export function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = new Rng(seed);
+  return () => generator.next();
 }

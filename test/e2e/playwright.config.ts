@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** Production build served by `vite preview` (NERVETRACE_DIST when set, else dist/). */
@@ -32,8 +33,7 @@ const projects = selectedProjects(process.argv);
 const needPreview = projects.length === 0 || projects.includes('production');
 const needDevServer = projects.length === 0 || projects.includes('dev-server');
 
-// Debian's Chromium, never a downloaded browser. The background-networking flags stop Chromium
-// from calling home (the machine has no internet, and the app must work offline anyway).
+// Debian's Chromium with the shared flags (chromium.ts).
 export default defineConfig({
   testDir: '.',
   outputDir: `${RESULTS}/e2e-artifacts`,
@@ -46,20 +46,7 @@ export default defineConfig({
   use: {
     viewport: { width: 1400, height: 900 },
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   projects: [
     {

@@ -19,31 +19,11 @@ import type { InspectRow } from '../../src/cli/inspect.ts';
 import { memoryIo } from '../../src/cli/io.ts';
 import { readDicomMetadata } from '../../src/dicom/index.ts';
 import { isOneSentence } from './sentence.ts';
+import { Rng } from '../../scripts/samples/prng.ts';
 
 const SEED = Number(process.env.NERVETRACE_FUZZ_SEED ?? 20250314);
 const COUNT = Number(process.env.NERVETRACE_FUZZ_COUNT ?? 2400);
 const ROOT = new URL('../../', import.meta.url).pathname;
-
-// ---------------------------------------------------------------------------------------------
-// Deterministic PRNG (mulberry32)
-// ---------------------------------------------------------------------------------------------
-
-class Rng {
-  constructor(private state: number) {}
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)]!;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The samples and where their value lengths are
