@@ -94,7 +94,10 @@ web-worker heaps not included): **${fmt(results.peakJsHeapMB, 1)} MB**.
 
 Fresh page per run; t0 = start of the file input's \`change\` event, t1 = first animation frame or
 4 ms poll at which the viewer's canvas shows an image (a 24 × 24 sample at least 1/8 lit). The
-headline ratios are the worse of the two inputs.
+headline ratios are the worse of the two inputs. Before the files are selected, Playwright's own
+page script is evaluated once in every page (\`warmPlaywright\`, bench/probe.ts): left until after
+t0 it added 16–18 ms to whichever viewer had not yet shown its image — ours, not the faster
+baseline's — so the early results (before 2026-11-21 evening, bench/changes.md) overstate ours.
 
 For our app the first image is the *first look* (src/viewer/firstLook/): the first frame of the
 first selected file, decoded without Cornerstone3D and drawn in the viewport with the file's own

@@ -4,7 +4,7 @@
  */
 import type { Browser } from '@playwright/test';
 import { freshPage, watchHeap } from '../browser.ts';
-import { installProbe } from '../probe.ts';
+import { installProbe, warmPlaywright } from '../probe.ts';
 
 export type Viewer = 'ours' | 'baseline' | 'dwv';
 
@@ -36,6 +36,7 @@ export async function firstImageOnce(browser: Browser, target: Target, files: re
     await page.addInitScript(installProbe, [target.canvas, target.viewerReady ?? null] as [string, string | null]);
     await page.goto(target.url, { waitUntil: 'networkidle' });
     await page.locator(target.ready).first().waitFor({ state: 'attached' });
+    await warmPlaywright(page);
     const stopHeap = await watchHeap(context, page);
     await page.locator('[data-testid=file-input]').first().setInputFiles([...files]);
     await page.waitForFunction((both) => window.__bench.t1 !== null && (!both || window.__bench.t2 !== null), Boolean(target.viewerReady), {

@@ -1,7 +1,7 @@
 /** Driving our app in a fresh page: open files through the file input and wait for a painted image. */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { freshPage, watchHeap } from '../browser.ts';
-import { installProbe } from '../probe.ts';
+import { installProbe, warmPlaywright } from '../probe.ts';
 
 export const VIEWPORT_CANVAS = '.viewport-panel canvas';
 export const OVERLAY_POSITION = '.viewport-panel [data-testid=overlay-position]';
@@ -20,6 +20,7 @@ export async function openInApp(browser: Browser, url: string, files: readonly s
   await page.addInitScript(installProbe, [VIEWPORT_CANVAS, OVERLAY_POSITION] as [string, string | null]);
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.getByTestId('start-screen').waitFor();
+  await warmPlaywright(page);
   const stopHeap = await watchHeap(context, page);
   await page.getByTestId('file-input').setInputFiles([...files]);
   await page.waitForFunction(() => window.__bench.t1 !== null && window.__bench.t2 !== null, null, { timeout: 120_000, polling: 50 });

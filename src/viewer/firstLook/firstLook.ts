@@ -141,14 +141,20 @@ function decodeNativeFrame(meta: DicomImageMetadata, bytes: Uint8Array, offset: 
   return new ImageData(greyscaleToRgba(greyscaleFrame(meta, words)) as Uint8ClampedArray<ArrayBuffer>, meta.columns, meta.rows);
 }
 
-/** The first frame's stored words (16-bit ones copied: they may start at an odd offset). */
+/** The first frame's stored words (16-bit ones copied only when they start at an odd offset). */
 function storedWords(meta: DicomImageMetadata, bytes: Uint8Array, offset: number, pixelCount: number): Uint8Array | Uint16Array | null {
   if (meta.bitsAllocated === 8) return bytes.subarray(offset, offset + pixelCount);
-  if (meta.bitsAllocated === 16) return new Uint16Array(bytes.slice(offset, offset + pixelCount * 2).buffer);
-  return null;
+  if (meta.bitsAllocated !== 16) return null;
+  const start = bytes.byteOffset + offset;
+  if (start % 2 === 0) return new Uint16Array(bytes.buffer, start, pixelCount);
+  return new Uint16Array(bytes.slice(offset, offset + pixelCount * 2).buffer);
 }
 
-/** Puts the look's pixels in the canvas at their stored size, then places it (placeFirstLook). */
+/**
+ * Puts the look's pixels in the canvas at their stored size. The caller places it (placeFirstLook)
+ * from a ResizeObserver, after the frame's layout: measuring the box here would force a second
+ * layout of the workstation shown in the same frame.
+ */
 export function drawFirstLook(canvas: HTMLCanvasElement, look: FirstLook): void {
   const { image } = look;
   canvas.width = image.width;
@@ -157,7 +163,6 @@ export function drawFirstLook(canvas: HTMLCanvasElement, look: FirstLook): void 
   if (!ctx) return;
   if (image instanceof ImageData) ctx.putImageData(image, 0, 0);
   else ctx.drawImage(image, 0, 0);
-  placeFirstLook(canvas, look);
 }
 
 /**

@@ -52,13 +52,19 @@ export function displayWindow(frame: GreyscaleFrame, rescaled = rescaledByWord(f
   const { words } = frame;
   if (!words.length) return { center: 0, width: 1 };
   const mask = rescaled.length - 1;
-  let low = Infinity;
-  let high = -Infinity;
+  // The rescale is linear, so the extremes of the stored values give the extremes of the rescaled
+  // ones: one integer pass. (w ^ s) − s turns the masked word into its two's complement value.
+  const signBit = frame.signed ? (mask + 1) / 2 : 0;
+  let lowest = Infinity;
+  let highest = -Infinity;
   for (let i = 0; i < words.length; i++) {
-    const v = rescaled[words[i]! & mask]!;
-    if (v < low) low = v;
-    if (v > high) high = v;
+    const v = ((words[i]! & mask) ^ signBit) - signBit;
+    if (v < lowest) lowest = v;
+    if (v > highest) highest = v;
   }
+  const ends = [rescaled[lowest & mask]!, rescaled[highest & mask]!];
+  const low = Math.min(...ends);
+  const high = Math.max(...ends);
   const width = Math.max(1, high - low);
   return { center: low + width / 2, width };
 }
