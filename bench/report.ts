@@ -97,7 +97,7 @@ Fresh page per run; t0 = start of the file input's \`change\` event, t1 = first 
 headline ratios are the worse of the two inputs. Before the files are selected, Playwright's own
 page script is evaluated once in every page (\`warmPlaywright\`, bench/probe.ts): left until after
 t0 it added 16–18 ms to whichever viewer had not yet shown its image — ours, not the faster
-baseline's — so the early results (before 2026-11-21 evening, bench/changes.md) overstate ours.
+baseline's — so the rows before 4a269fb in the table of changes below overstate ours.
 
 For our app the first image is the *first look* (src/viewer/firstLook/): the first frame of the
 first selected file, decoded without Cornerstone3D and drawn in the viewport with the file's own
