@@ -172,6 +172,27 @@ test('a mix of good and broken files opens the good ones and names each broken o
   expect(errors).toEqual([]);
 });
 
+test('when no file can be opened the start screen comes back naming each one; a good file then opens', async ({ page }) => {
+  const errors = trackPageErrors(page);
+  const good = manifest().files.find((f) => f.modality === 'US' && f.frames === 1)!;
+  const broken = makeBrokenFiles(`${SAMPLE_DIR}${good.file}`);
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(broken.map((b) => b.path));
+  await expect(page.getByTestId('status')).toHaveText(`Opened 0 files, ${broken.length} could not be opened.`);
+  const start = page.getByTestId('start-screen');
+  await expect(start).toBeVisible();
+  await expect(start.getByTestId('open-failure')).toHaveCount(broken.length);
+  await expect(page.getByTestId('viewport-grid')).toBeHidden();
+  await expect(page.getByTestId('first-look')).toHaveCount(0);
+  await screenshot(page, 'viewer-nothing-opened');
+  // The workstation behind the start screen was built again: the next file opens as usual.
+  await page.getByTestId('file-input').setInputFiles([`${SAMPLE_DIR}${good.file}`]);
+  await expect(page.getByTestId('series-item')).toHaveCount(1);
+  await expect(overlayPosition(page)).toHaveText('Image 1/1');
+  await expectPainted(page);
+  expect(errors).toEqual([]);
+});
+
 test('every supported transfer syntax in the sample study decodes and paints', async ({ page }) => {
   const errors = trackPageErrors(page);
   await openSampleThroughInput(page);
