@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import dicomParser from 'dicom-parser';
 import type { DataSet, Element } from 'dicom-parser';
 import { type Dataset, bufferOf, readBack, uid, writePart10 } from './samples/dicom.ts';
+import { concatBytes } from '../src/dicom/bytes.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = join(ROOT, 'sample-dicom');
@@ -72,14 +73,7 @@ function refused(category: string, defect: string, message: string): Expectation
 // ---------------------------------------------------------------------------------------------
 
 function concat(...parts: (Uint8Array | number[])[]): Uint8Array {
-  const arrays = parts.map((p) => (p instanceof Uint8Array ? p : Uint8Array.from(p)));
-  const out = new Uint8Array(arrays.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of arrays) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts.map((p) => (p instanceof Uint8Array ? p : Uint8Array.from(p))));
 }
 const u16 = (v: number): number[] => [v & 0xff, (v >> 8) & 0xff];
 const u32 = (v: number): number[] => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];

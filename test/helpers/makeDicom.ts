@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { deflateRawSync } from 'node:zlib';
+import { concatBytes } from '../../src/dicom/bytes';
 
 // dcmjs ships no type declarations; load it untyped through require so tests do not depend on ambient typings.
 const require = createRequire(import.meta.url);
@@ -102,15 +103,7 @@ export function metaHeaderEnd(bytes: Uint8Array): number {
   return 132 + 12 + view.getUint32(140, true);
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+const concat = (...parts: Uint8Array[]): Uint8Array => concatBytes(parts);
 
 function u16(v: number): number[] {
   return [v & 0xff, (v >> 8) & 0xff];

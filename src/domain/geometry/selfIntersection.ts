@@ -92,38 +92,28 @@ function allPairsSearch(xs: Float64Array, ys: Float64Array, m: number): [number,
  * for a 10,000-point trace allocating fresh ones costs more than the search itself. They
  * never leave a call (the search is synchronous); only the first `chains` entries are read.
  */
-const scratch = {
-  starts: new Int32Array(0),
-  dirs: new Uint8Array(0),
-  minX: new Float64Array(0),
-  maxX: new Float64Array(0),
-  minY: new Float64Array(0),
-  maxY: new Float64Array(0),
-  bucketOf: new Int32Array(0),
-  bucketStart: new Int32Array(0),
-  bucketLeft: new Float64Array(0),
-  fill: new Int32Array(0),
-  order: new Int32Array(0),
-  active: new Int32Array(0),
-};
+function scratchOfSize(size: number) {
+  return {
+    starts: new Int32Array(size),
+    dirs: new Uint8Array(size),
+    minX: new Float64Array(size),
+    maxX: new Float64Array(size),
+    minY: new Float64Array(size),
+    maxY: new Float64Array(size),
+    bucketOf: new Int32Array(size),
+    bucketStart: new Int32Array(size),
+    bucketLeft: new Float64Array(size),
+    fill: new Int32Array(size),
+    order: new Int32Array(size),
+    active: new Int32Array(size),
+  };
+}
+type Scratch = ReturnType<typeof scratchOfSize>;
+let scratch: Scratch = scratchOfSize(0);
 
 /** Scratch for up to m chains (m + 1 entries where a closing sentinel is stored). */
-function scratchFor(m: number): typeof scratch {
-  if (scratch.starts.length < m + 1) {
-    const size = Math.max(m + 1, 2 * scratch.starts.length);
-    scratch.starts = new Int32Array(size);
-    scratch.dirs = new Uint8Array(size);
-    scratch.minX = new Float64Array(size);
-    scratch.maxX = new Float64Array(size);
-    scratch.minY = new Float64Array(size);
-    scratch.maxY = new Float64Array(size);
-    scratch.bucketOf = new Int32Array(size);
-    scratch.bucketStart = new Int32Array(size);
-    scratch.bucketLeft = new Float64Array(size);
-    scratch.fill = new Int32Array(size);
-    scratch.order = new Int32Array(size);
-    scratch.active = new Int32Array(size);
-  }
+function scratchFor(m: number): Scratch {
+  if (scratch.starts.length < m + 1) scratch = scratchOfSize(Math.max(m + 1, 2 * scratch.starts.length));
   return scratch;
 }
 
@@ -237,7 +227,7 @@ function findDoublingBackAtChainStarts(
 }
 
 /** A monotone run's box is the box of its end points. */
-function chainBoxes(xs: Float64Array, ys: Float64Array, m: number, chains: number, s: typeof scratch): void {
+function chainBoxes(xs: Float64Array, ys: Float64Array, m: number, chains: number, s: Scratch): void {
   const { starts, minX, maxX, minY, maxY } = s;
   for (let k = 0; k < chains; k++) {
     const a = starts[k]!;
@@ -256,7 +246,7 @@ function chainBoxes(xs: Float64Array, ys: Float64Array, m: number, chains: numbe
  * Bucketing is monotone, so no chain in a later bucket starts further left (exact, unlike
  * the bucket's nominal bound).
  */
-function sortByLeftEdge(chains: number, s: typeof scratch): Int32Array {
+function sortByLeftEdge(chains: number, s: Scratch): Int32Array {
   const { minX, bucketOf, bucketStart, bucketLeft, fill, order } = s;
   let lo = Infinity;
   let hi = -Infinity;
@@ -292,7 +282,7 @@ function sweep(
   m: number,
   chains: number,
   order: Int32Array,
-  s: typeof scratch,
+  s: Scratch,
 ): [number, number] | null {
   const { starts, dirs, maxX, minY, maxY, bucketOf, bucketLeft, active } = s;
   let activeCount = 0;

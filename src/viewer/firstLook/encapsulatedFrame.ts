@@ -5,6 +5,7 @@
  * inside the bytes given, or they do not look like encapsulated pixel data; the caller then reads
  * the whole file. No DOM here, so it is tested in Node.
  */
+import { concatBytes } from '../../dicom/bytes';
 
 const ITEM = 0xe000;
 const SEQUENCE_DELIMITER = 0xe0dd;
@@ -51,12 +52,5 @@ export function firstEncapsulatedFrame(bytes: Uint8Array, valueOffset: number, n
     if (secondFrameAt === null && numberOfFrames > 1) break;
   }
   if (!fragments.length) return null;
-  if (fragments.length === 1) return fragments[0]!;
-  const frame = new Uint8Array(fragments.reduce((n, f) => n + f.length, 0));
-  let offset = 0;
-  for (const f of fragments) {
-    frame.set(f, offset);
-    offset += f.length;
-  }
-  return frame;
+  return fragments.length === 1 ? fragments[0]! : concatBytes(fragments);
 }
