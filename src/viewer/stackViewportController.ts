@@ -3,10 +3,10 @@
  * zoom, invert, reset. Reports what the overlay needs after every render.
  */
 import { Enums, cache, eventTarget, type RenderingEngine, type Types } from '@cornerstonejs/core';
-import { ToolGroupManager, WindowLevelTool, PanTool, ZoomTool, StackScrollTool, Enums as ToolEnums, utilities as toolUtilities } from '@cornerstonejs/tools';
+import { ToolGroupManager, WindowLevelTool, PanTool, ZoomTool, StackScrollTool, LengthTool, Enums as ToolEnums, utilities as toolUtilities } from '@cornerstonejs/tools';
 import { initCornerstone, RENDERING_ENGINE_ID } from './cornerstoneSetup';
-import { CALIBRATION_TOOL, MEASURING_TOOLS, SPLINE_TOOL } from './tools/toolNames';
-import { labelLines } from './tools/labelLines';
+import { CALIBRATION_TOOL, LENGTH_TOOL, MEASURING_TOOLS, SPLINE_TOOL } from './tools/toolNames';
+import { labelLines, lengthLabelLines } from './tools/labelLines';
 import { prefetchRadius } from './prefetchBudget';
 import { imagePointToWorld } from './tools/imageCoordinates';
 import type { ImagePoint } from '../domain/types';
@@ -46,13 +46,14 @@ function ensureToolGroup() {
     group.addTool(name, { getTextLines: labelLines, calculateStats: name !== SPLINE_TOOL, allowOpenContours: false });
   }
   group.addTool(CALIBRATION_TOOL);
+  group.addToolInstance(LENGTH_TOOL, LengthTool.toolName, { getTextLines: lengthLabelLines });
   const { MouseBindings } = ToolEnums;
   group.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: MouseBindings.Primary }] });
   group.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
   group.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
   group.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: MouseBindings.Wheel }] });
-  // Existing traces stay selectable and editable whatever tool is active.
-  for (const name of MEASURING_TOOLS) group.setToolPassive(name);
+  // With the default (window/level) tool, existing traces can be selected and edited.
+  for (const name of [...MEASURING_TOOLS, LENGTH_TOOL]) group.setToolPassive(name);
   return group;
 }
 
@@ -60,6 +61,39 @@ function ensureToolGroup() {
 function describeLoadError(error: unknown): string {
   const text = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   return text && !/^\d+$/.test(text) ? `: ${text}` : ': the compressed data is damaged or not supported.';
+}
+
+/**
+ * Move the camera so that a world point is drawn at a canvas point. The focal point moves in the
+ * image plane (along the canvas's own axes, so any orientation works), and the effect on screen
+ * is measured rather than assumed: Cornerstone's WebGL and CPU paths map the focal point to the
+ * screen differently, but both linearly.
+ */
+function centreOn(vp: Types.IStackViewport, world: Types.Point3, target: Types.Point2): void {
+  const { focalPoint, position } = vp.getCamera();
+  if (!focalPoint || !position) return;
+  const origin = vp.canvasToWorld([0, 0]);
+  const u = vp.canvasToWorld([1, 0]).map((v, i) => v - origin[i]!);
+  const w = vp.canvasToWorld([0, 1]).map((v, i) => v - origin[i]!);
+  const moveBy = (du: number, dv: number) => {
+    const shift = (i: number) => du * u[i]! + dv * w[i]!;
+    vp.setCamera({
+      focalPoint: focalPoint.map((f, i) => f + shift(i)) as Types.Point3,
+      position: position.map((p, i) => p + shift(i)) as Types.Point3,
+    });
+  };
+  const PROBE = 10; // canvas pixels' worth of world distance
+  const [x0, y0] = vp.worldToCanvas(world) as [number, number];
+  moveBy(PROBE, 0);
+  const [x1, y1] = vp.worldToCanvas(world) as [number, number];
+  moveBy(0, PROBE);
+  const [x2, y2] = vp.worldToCanvas(world) as [number, number];
+  const [a, c] = [(x1 - x0) / PROBE, (y1 - y0) / PROBE];
+  const [b, d] = [(x2 - x0) / PROBE, (y2 - y0) / PROBE];
+  const det = a * d - b * c;
+  if (!Number.isFinite(det) || Math.abs(det) < 1e-9) return moveBy(0, 0);
+  const [ex, ey] = [target[0] - x0, target[1] - y0];
+  moveBy((d * ex - b * ey) / det, (a * ey - c * ex) / det);
 }
 
 export class StackViewportController {
@@ -231,10 +265,32 @@ export class StackViewportController {
     vp.render();
   }
 
+  /**
+   * The element changed size (a panel widened, a notice wrapped): the image is fitted to the new
+   * size, then the user's zoom (relative to the fit) and the image point at the centre are put
+   * back, so the view does not jump.
+   */
   resize(): void {
+    const vp = this.viewport;
+    // Before an image is on screen there is no view to keep (and the CPU path cannot map points).
+    const kept = vp?.getImageData() ? { zoom: this.relativeZoom(vp), centre: vp.canvasToWorld(this.engineCanvasCentre(vp)) } : null;
     this.engine?.resize(true, false);
-    // Resizing without keeping the camera fits the image again.
-    if (this.viewport) this.refit(this.viewport);
+    if (!vp) return;
+    this.refit(vp);
+    if (!kept || !this.fitZoom) return;
+    vp.setZoom(kept.zoom * this.fitZoom); // the same units as getZoom, as zoomBy uses
+    centreOn(vp, kept.centre, this.engineCanvasCentre(vp));
+    vp.render();
+  }
+
+  /**
+   * The canvas centre as the engine last laid it out: from the backing size, which (unlike the
+   * CSS size) still describes the old layout when a ResizeObserver reports the new one.
+   */
+  private engineCanvasCentre(vp: Types.IStackViewport): Types.Point2 {
+    const canvas = vp.getCanvas();
+    const ratio = window.devicePixelRatio || 1;
+    return [canvas.width / ratio / 2, canvas.height / ratio / 2];
   }
 
   /**

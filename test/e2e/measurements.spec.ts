@@ -112,11 +112,10 @@ test('editing a contour changes the numbers; undo restores them; redo re-applies
   const before = await lastItem(page).textContent();
   await expect(lastItem(page)).toContainText('ellipse');
 
-  // Drag the end of the long diameter outwards: the ellipse grows.
+  // Editing is explicit: with the Select tool, drag the end of the long diameter outwards.
   const end = await imageToClient(page, Math.max(...xs), cy);
   const further = await imageToClient(page, Math.max(...xs) + 40, cy);
   await page.getByTestId('tool-navigate').click();
-  await page.getByTestId('tool-ellipse').click();
   await page.mouse.move(end.x, end.y);
   await page.mouse.down();
   await page.mouse.move(further.x, further.y, { steps: 8 });
@@ -189,7 +188,8 @@ test('spline contour: click points around the nerve, close on the first; draggin
   const before = await lastItem(page).textContent();
   expect(Math.abs(numberIn(before, 'mm²') - nerve.areaMm2) / nerve.areaMm2).toBeLessThan(0.05);
 
-  // Drag one control point outwards, as when correcting a trace.
+  // Drag one control point outwards with the Select tool, as when correcting a trace.
+  await page.getByTestId('tool-navigate').click();
   const [px, py] = controlPoints[4]!;
   const [cx, cy] = nerve.centroid;
   const from = await imageToClient(page, px, py);

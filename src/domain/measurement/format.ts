@@ -23,6 +23,11 @@ export function formatLengthMm(lengthMm: number): string {
   return `${oneDecimal(lengthMm)} mm`;
 }
 
+/** "12.3 mm" or "164 px (uncalibrated)" for a plain distance. */
+export function formatLineLength(length: { calibrated: true; lengthMm: number } | { calibrated: false; lengthPx: number }): string {
+  return length.calibrated ? formatLengthMm(length.lengthMm) : `${wholeNumber(length.lengthPx)} px (uncalibrated)`;
+}
+
 function oneDecimal(value: number): string {
   if (!Number.isFinite(value)) return '—';
   const text = value.toFixed(1);

@@ -1,5 +1,5 @@
 export { measureContour, type ContourMetrics } from './measureContour';
-export { formatArea, formatLength, formatAreaMm2, formatLengthMm } from './format';
+export { formatArea, formatLength, formatAreaMm2, formatLengthMm, formatLineLength } from './format';
 export {
   remeasure,
   type NerveMeasurement,
@@ -10,3 +10,4 @@ export {
 export { groupRepeatedMeasurements, comparisonInputs, groupKey, type RepeatedMeasurementGroup, type RepeatStats } from './repeatedMeasurements';
 export { intensityInside, type PixelGrid } from './intensity';
 export { measureEllipseByDiameters, diameterLength, type Diameter, type EllipseMeasurement } from './ellipseByDiameters';
+export { measureLineLength, type LineLength } from './lineLength';

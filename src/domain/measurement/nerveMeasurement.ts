@@ -40,6 +40,8 @@ export interface NerveMeasurement {
   readonly contour: readonly ImagePoint[];
   /** For the ellipse method: the two diameters' end points, in image pixel coordinates. */
   readonly diameters?: readonly [readonly [ImagePoint, ImagePoint], readonly [ImagePoint, ImagePoint]];
+  /** For the spline method: the points the user placed (the contour is the curve through them). */
+  readonly controlPoints?: readonly ImagePoint[];
   readonly calibration: Calibration;
   readonly metrics: ContourMetrics;
   readonly intensity: IntensityStats | null;

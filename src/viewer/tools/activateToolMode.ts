@@ -1,11 +1,14 @@
 /**
- * Binds the left mouse button to the chosen tool. Other measuring tools stay passive so their
- * contours can still be selected and edited; navigation keeps pan (middle), zoom (right), wheel.
+ * Binds the left mouse button to the chosen tool; navigation keeps pan (middle), zoom (right),
+ * wheel. With the Select / window-level tool, measuring tools are passive: a drag on an outline or
+ * a handle edits it (as in OHIF). With a drawing tool, every press draws a new outline wherever it
+ * starts: other measuring tools are only drawn, and the drawing tool ignores its own outlines.
  */
 import { ToolGroupManager, WindowLevelTool, Enums as ToolEnums } from '@cornerstonejs/tools';
 import type { ToolMode } from '../../stores/toolStore';
 import { TOOL_GROUP_ID } from '../stackViewportController';
-import { CALIBRATION_TOOL, ELLIPSE_TOOL, FREEHAND_TOOL, MEASURING_TOOLS, SPLINE_TOOL } from './toolNames';
+import { CALIBRATION_TOOL, LENGTH_TOOL, MEASURING_TOOLS, SPLINE_TOOL, ELLIPSE_TOOL, FREEHAND_TOOL } from './toolNames';
+import { setDrawOnly } from './drawOnly';
 
 const TOOL_FOR_MODE: Record<ToolMode, string> = {
   navigate: WindowLevelTool.toolName,
@@ -13,16 +16,24 @@ const TOOL_FOR_MODE: Record<ToolMode, string> = {
   spline: SPLINE_TOOL,
   ellipse: ELLIPSE_TOOL,
   calibrate: CALIBRATION_TOOL,
+  length: LENGTH_TOOL,
 };
+
+/** Tools whose outlines the user measures and edits. */
+const EDITABLE = [...MEASURING_TOOLS, LENGTH_TOOL] as readonly string[];
 
 export function activateToolMode(mode: ToolMode): void {
   const group = ToolGroupManager.getToolGroup(TOOL_GROUP_ID);
   if (!group) return;
   const primary = [{ mouseButton: ToolEnums.MouseBindings.Primary }];
-  for (const name of [WindowLevelTool.toolName, CALIBRATION_TOOL, ...MEASURING_TOOLS]) {
-    if (name === TOOL_FOR_MODE[mode]) continue;
-    if ((MEASURING_TOOLS as readonly string[]).includes(name)) group.setToolPassive(name);
-    else group.setToolDisabled(name);
+  const chosen = TOOL_FOR_MODE[mode];
+  const editing = mode === 'navigate';
+  for (const name of [WindowLevelTool.toolName, CALIBRATION_TOOL, ...EDITABLE]) {
+    setDrawOnly(group.getToolInstance(name), !editing && name === chosen);
+    if (name === chosen) continue;
+    if (!EDITABLE.includes(name)) group.setToolDisabled(name);
+    else if (editing) group.setToolPassive(name);
+    else group.setToolEnabled(name);
   }
-  group.setToolActive(TOOL_FOR_MODE[mode], { bindings: primary });
+  group.setToolActive(chosen, { bindings: primary });
 }

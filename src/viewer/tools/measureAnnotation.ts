@@ -9,12 +9,14 @@ import { measureContour, measureEllipseByDiameters, type ContourMetrics, type Di
 import type { ImagePoint, Result } from '../../domain/types';
 import { useStudyStore } from '../../stores/studyStore';
 import { useCalibrationStore } from '../../stores/calibrationStore';
-import { ELLIPSE_TOOL } from './toolNames';
+import { ELLIPSE_TOOL, SPLINE_TOOL } from './toolNames';
 import { worldToImagePoint } from './imageCoordinates';
 
 export interface AnnotationGeometry {
   readonly contour: ImagePoint[];
   readonly diameters?: readonly [Diameter, Diameter];
+  /** Spline: the points the user placed. */
+  readonly controlPoints?: ImagePoint[];
 }
 
 export interface AnnotationMeasurement extends AnnotationGeometry {
@@ -37,7 +39,12 @@ export function annotationGeometry(toolName: string, data: AnnotationData, image
   }
   const polyline = data.contour?.polyline;
   if (!polyline || polyline.length < 3) return null;
-  return { contour: polyline.map((p) => worldToImagePoint(imageId, p)) };
+  const contour = polyline.map((p) => worldToImagePoint(imageId, p));
+  const points = data.handles?.points;
+  if (toolName === SPLINE_TOOL && points && points.length >= 3) {
+    return { contour, controlPoints: points.map((p) => worldToImagePoint(imageId, p)) };
+  }
+  return { contour };
 }
 
 export function measureAnnotation(toolName: string, data: AnnotationData, imageId: string): Result<AnnotationMeasurement> {
@@ -59,5 +66,5 @@ export function measureAnnotation(toolName: string, data: AnnotationData, imageI
   if (!calibration.ok) return calibration;
   const metrics = measureContour(geometry.contour, calibration.value);
   if (!metrics.ok) return metrics;
-  return { ok: true, value: { contour: geometry.contour, metrics: metrics.value } };
+  return { ok: true, value: { ...geometry, metrics: metrics.value } };
 }

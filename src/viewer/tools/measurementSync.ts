@@ -10,13 +10,13 @@ import { watch } from 'vue';
 import type { NerveMeasurement } from '../../domain/measurement';
 import { sideFromLaterality, sideFromPatientCoordinates } from '../../domain/side';
 import { contourCentroid } from '../../domain/geometry';
-import type { Side, SideSource } from '../../domain/types';
+import type { ImagePoint, Side, SideSource } from '../../domain/types';
 import { useMeasurementStore } from '../../stores/measurementStore';
 import { useStudyStore } from '../../stores/studyStore';
 import { useToolStore } from '../../stores/toolStore';
-import { measureAnnotation, annotationGeometry } from './measureAnnotation';
+import { measureAnnotation, annotationGeometry, type AnnotationGeometry } from './measureAnnotation';
 import { restoreAnnotation, imagePlaneKnown } from './annotationRestore';
-import { CALIBRATION_TOOL, MEASURING_TOOLS, methodForTool } from './toolNames';
+import { CALIBRATION_TOOL, LENGTH_TOOL, MEASURING_TOOLS, SPLINE_TOOL, methodForTool } from './toolNames';
 import type { DicomImageMetadata } from '../../dicom/types';
 
 type Annotation = ToolTypes.Annotation & {
@@ -106,6 +106,7 @@ async function recordCompleted(annotation: Annotation) {
     },
     contour,
     ...(result.value.diameters ? { diameters: result.value.diameters } : {}),
+    ...(result.value.controlPoints ? { controlPoints: result.value.controlPoints } : {}),
     calibration: result.value.metrics.calibration,
     metrics: result.value.metrics,
     intensity: await intensityFor(imageId, contour),
@@ -115,29 +116,84 @@ async function recordCompleted(annotation: Annotation) {
   tools.notice = '';
 }
 
-async function recordModified(annotation: Annotation) {
-  const measurements = useMeasurementStore();
-  const current = measurements.byId.get(annotation.annotationUID!);
+/**
+ * The new state of an edited measurement, or a refusal. Nothing is stored here: the caller
+ * stores all edits of one gesture as one undoable step.
+ */
+async function editedMeasurement(annotation: Annotation, current: NerveMeasurement): Promise<{ next: NerveMeasurement | null; error?: string }> {
   const imageId = annotation.metadata.referencedImageId;
-  if (!current || !imageId) return;
+  if (!imageId) return { next: null };
   const result = measureAnnotation(annotation.metadata.toolName, annotation.data, imageId);
-  if (!result.ok) {
-    useToolStore().notice = `Edit not applied: ${result.error}`;
-    return;
+  if (!result.ok) return { next: null, error: result.error };
+  if (sameGeometry(result.value, current)) return { next: null };
+  return {
+    next: {
+      ...current,
+      contour: result.value.contour,
+      ...(result.value.diameters ? { diameters: result.value.diameters } : {}),
+      ...(result.value.controlPoints ? { controlPoints: result.value.controlPoints } : {}),
+      calibration: result.value.metrics.calibration,
+      metrics: result.value.metrics,
+      intensity: await intensityFor(imageId, result.value.contour),
+      updatedAt: new Date().toISOString(),
+    },
+  };
+}
+
+const samePoints = (a: readonly ImagePoint[], b: readonly ImagePoint[]) =>
+  a.length === b.length && a.every((p, i) => Math.abs(p.x - b[i]!.x) + Math.abs(p.y - b[i]!.y) <= 1e-6);
+
+/** Is what Cornerstone shows the stored measurement? Compared by what the user placed. */
+function sameGeometry(shown: AnnotationGeometry, stored: NerveMeasurement): boolean {
+  if (shown.diameters || stored.diameters) {
+    return Boolean(shown.diameters && stored.diameters && samePoints(shown.diameters.flat(), stored.diameters.flat()));
   }
-  const same =
-    result.value.contour.length === current.contour.length &&
-    result.value.contour.every((p, i) => p.x === current.contour[i]!.x && p.y === current.contour[i]!.y);
-  if (same) return;
-  measurements.update({
-    ...current,
-    contour: result.value.contour,
-    ...(result.value.diameters ? { diameters: result.value.diameters } : {}),
-    calibration: result.value.metrics.calibration,
-    metrics: result.value.metrics,
-    intensity: await intensityFor(imageId, result.value.contour),
-    updatedAt: new Date().toISOString(),
-  });
+  if (shown.controlPoints && stored.controlPoints) return samePoints(shown.controlPoints, stored.controlPoints);
+  return samePoints(shown.contour, stored.contour);
+}
+
+/** Measurements edited by the gesture in progress (or by the last one, until committed). */
+const editedUids = new Set<string>();
+let pointerIsDown = false;
+let commitTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** After the hand is lifted (and Cornerstone has finished its own mouse-up work). */
+function scheduleCommit() {
+  clearTimeout(commitTimer);
+  commitTimer = setTimeout(() => {
+    if (!pointerIsDown) void commitEdits();
+  }, 0);
+}
+
+/**
+ * One gesture, one step: every measurement the gesture changed is stored together (one undo
+ * step), or — if any edit is refused — that one is drawn back exactly as stored and named.
+ */
+async function commitEdits() {
+  const uids = [...editedUids];
+  editedUids.clear();
+  if (!uids.length) return;
+  const measurements = useMeasurementStore();
+  const tools = useToolStore();
+  const updates = new Map<string, NerveMeasurement>();
+  const refusals: string[] = [];
+  for (const uid of uids) {
+    const current = measurements.byId.get(uid);
+    const annotation = annotationApi.state.getAnnotation(uid) as Annotation | undefined;
+    if (!current || !annotation) continue;
+    const { next, error } = await editedMeasurement(annotation, current);
+    if (error) refusals.push(`${current.label}: ${error}`);
+    else if (next) updates.set(uid, next);
+  }
+  if (updates.size) {
+    measurements.replaceKeepingHistory(measurements.measurements.map((m) => updates.get(m.id) ?? m));
+  }
+  if (refusals.length) {
+    tools.notice = `Edit not applied (${refusals.join('; ')}). The measurement is unchanged.`;
+    syncAnnotationsFromStore(); // draw the refused outline back as stored
+  } else if (updates.size) {
+    tools.notice = '';
+  }
 }
 
 function removeQuietly(uid: string) {
@@ -170,15 +226,9 @@ export function syncAnnotationsFromStore() {
       }
       if (a.data.label !== m.label) a.data.label = m.label;
       const geometry = imageId ? annotationGeometry(a.metadata.toolName, a.data, imageId) : null;
-      const shown = geometry?.diameters ? null : geometry?.contour;
-      const differs =
-        shown && (shown.length !== m.contour.length || shown.some((p, i) => Math.abs(p.x - m.contour[i]!.x) + Math.abs(p.y - m.contour[i]!.y) > 1e-6));
-      const ellipseDiffers =
-        geometry?.diameters && m.diameters && geometry.diameters.flat().some((p, i) => {
-          const q = m.diameters!.flat()[i]!;
-          return Math.abs(p.x - q.x) + Math.abs(p.y - q.y) > 1e-6;
-        });
-      if ((differs || ellipseDiffers) && imageId) {
+      // A spline is drawn from its points: its curve exists only after the first render.
+      const pending = !geometry && a.metadata.toolName === SPLINE_TOOL && m.controlPoints;
+      if (imageId && !pending && (!geometry || !sameGeometry(geometry, m))) {
         annotationApi.state.removeAnnotation(uid);
         restoreAnnotation(m, imageId);
       }
@@ -200,12 +250,11 @@ export function startMeasurementSync(onCalibrationLine: (annotation: Annotation)
   if (started) return;
   started = true;
   const { Events } = ToolEnums;
-  const pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
 
   eventTarget.addEventListener(Events.ANNOTATION_ADDED, ((event: CustomEvent) => {
     const annotation = event.detail.annotation as Annotation;
     const toolName = annotation.metadata.toolName;
-    if (syncing || (!isMeasuring(toolName) && toolName !== CALIBRATION_TOOL)) return;
+    if (syncing || (!isMeasuring(toolName) && toolName !== CALIBRATION_TOOL && toolName !== LENGTH_TOOL)) return;
     annotation.data.nvImageId = annotation.metadata.referencedImageId;
     annotation.data.nvToolName = toolName;
     if (isMeasuring(toolName) && !annotation.data.label) annotation.data.label = useMeasurementStore().nextLabel();
@@ -216,6 +265,7 @@ export function startMeasurementSync(onCalibrationLine: (annotation: Annotation)
     const toolName = annotation.metadata.toolName;
     if (performance.now() < discardCompletionsUntil) {
       discardCompletionsUntil = 0;
+      editedUids.delete(annotation.annotationUID!);
       if (useMeasurementStore().byId.has(annotation.annotationUID!)) syncAnnotationsFromStore();
       else removeQuietly(annotation.annotationUID!);
       useToolStore().notice = 'Trace cancelled.';
@@ -223,19 +273,33 @@ export function startMeasurementSync(onCalibrationLine: (annotation: Annotation)
     }
     if (toolName === CALIBRATION_TOOL) return onCalibrationLine(annotation);
     if (!isMeasuring(toolName)) return;
-    if (useMeasurementStore().byId.has(annotation.annotationUID!)) void recordModified(annotation);
-    else void recordCompleted(annotation);
+    if (useMeasurementStore().byId.has(annotation.annotationUID!)) {
+      editedUids.add(annotation.annotationUID!);
+      scheduleCommit();
+    } else void recordCompleted(annotation);
   }) as EventListener);
 
   eventTarget.addEventListener(Events.ANNOTATION_MODIFIED, ((event: CustomEvent) => {
     const annotation = event.detail.annotation as Annotation;
     if (syncing || !isMeasuring(annotation.metadata.toolName)) return;
+    // Statistics refreshed on render are not an edit.
+    if (event.detail.changeType === ToolEnums.ChangeTypes.StatsUpdated) return;
     const uid = annotation.annotationUID!;
     if (!useMeasurementStore().byId.has(uid)) return;
-    // Dragging fires many modifications: record one change when the hand stops.
-    clearTimeout(pendingEdits.get(uid));
-    pendingEdits.set(uid, setTimeout(() => void recordModified(annotation), 200));
+    // Nothing is stored while the hand is down, however long it pauses: the gesture is stored
+    // once, when it ends (pointer up), or at once for changes made without a pointer.
+    editedUids.add(uid);
+    if (!pointerIsDown) scheduleCommit();
   }) as EventListener);
+
+  // Capture phase: seen before Cornerstone's own handlers, whatever element the pointer is over.
+  window.addEventListener('pointerdown', () => (pointerIsDown = true), true);
+  for (const type of ['pointerup', 'pointercancel', 'mouseup'] as const) {
+    window.addEventListener(type, () => {
+      pointerIsDown = false;
+      if (editedUids.size) scheduleCommit();
+    }, true);
+  }
 
   eventTarget.addEventListener(Events.ANNOTATION_REMOVED, ((event: CustomEvent) => {
     const annotation = event.detail.annotation as Annotation;

@@ -6,6 +6,8 @@ export const FREEHAND_TOOL = PlanarFreehandROITool.toolName;
 export const SPLINE_TOOL = SplineROITool.toolName;
 export const ELLIPSE_TOOL = BidirectionalTool.toolName;
 export const CALIBRATION_TOOL = LengthTool.toolName;
+/** A second instance of Cornerstone's length tool: a plain distance in mm, labelled by the domain. */
+export const LENGTH_TOOL = 'NerveTraceLength';
 
 export const MEASURING_TOOLS = [FREEHAND_TOOL, SPLINE_TOOL, ELLIPSE_TOOL] as const;
 

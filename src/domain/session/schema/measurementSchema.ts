@@ -79,6 +79,7 @@ export const measurementSchema = z.strictObject({
   image: imageReferenceSchema,
   contour: z.array(pointSchema).min(3).max(SESSION_LIMITS.contourPoints),
   diameters: z.tuple([diameterSchema, diameterSchema]).optional(),
+  controlPoints: z.array(pointSchema).min(3).max(SESSION_LIMITS.contourPoints).optional(),
   calibration: calibrationSchema,
   metrics: metricsSchema,
   intensity: intensitySchema.nullable(),
