@@ -101,7 +101,7 @@ export function studiesFromImages(images: readonly OpenImage[]): SessionStudy[] 
       sopInstanceUid: m.sopInstanceUid,
       sopClassUid: m.sopClassUid || null,
       fileName: clip(image.fileName, SESSION_LIMITS.longText),
-      frames: Math.max(1, Math.floor(Number.isFinite(m.numberOfFrames) ? m.numberOfFrames : 1)),
+      frames: Math.min(SESSION_LIMITS.framesPerInstance, Math.max(1, Math.floor(Number.isFinite(m.numberOfFrames) ? m.numberOfFrames : 1))),
     });
   }
   return [...studies.entries()].map(([studyInstanceUid, study]) => ({

@@ -27,7 +27,7 @@ import {
   type SessionStudy,
   validateSession,
 } from '../domain/session';
-import { normalisationNotes } from '../domain/session/normaliseText';
+import { boundedUid, normalisationNotes } from '../domain/session/normaliseText';
 import { fail, ok, type Result } from '../domain/types';
 import { parseClinicalSnapshot } from './clinicalSnapshot';
 import { useCalibrationStore } from './calibrationStore';
@@ -158,7 +158,7 @@ export const useSessionStore = defineStore('session', () => {
 
   // ---- derived ----
   const openSopInstanceUids = computed(
-    () => new Set(studyStore.instances.map((i) => i.meta.sopInstanceUid).filter((uid): uid is string => !!uid)),
+    () => new Set(studyStore.instances.map((i) => i.meta.sopInstanceUid).filter((uid): uid is string => !!uid).flatMap((uid) => [uid, boundedUid(uid)])),
   );
   /** What the open files said that a session stores changed (missing or over-long values), one sentence each. */
   const fileNotes = computed(() => studyStore.instances.flatMap((i) => normalisationNotes(i.fileName, i.meta)));

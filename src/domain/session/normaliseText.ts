@@ -95,3 +95,8 @@ export function normalisationNotes(
   }
   return notes;
 }
+
+/** A file's SOP Instance UID and a session's refer to the same image (the session may hold it bounded). */
+export function sameSopInstance(fileUid: string | null | undefined, sessionUid: string): boolean {
+  return !!fileUid && (fileUid === sessionUid || boundedUid(fileUid) === sessionUid);
+}
