@@ -426,12 +426,16 @@ export const useSessionStore = defineStore('session', () => {
   async function deleteSaved(id: string): Promise<Result<true>> {
     if (!persistence) return fail('Session storage is not available.');
     if (id === sessionId.value) return fail('This is the session in use; start a new session or open another before deleting it.');
+    // A session another tab has open is not deleted under it.
+    if (!(await ownership.claim(id))) return fail('That session is open in another tab; close it there before deleting it here.');
     try {
       await serialized(() => persistence!.delete(id));
     } catch (error) {
+      ownership.release(id);
       storageProblem.value = describeStorageError(error);
       return fail(storageProblem.value.message);
     }
+    ownership.release(id);
     savedSessions.value = savedSessions.value.filter((s) => s.id !== id);
     return ok(true);
   }

@@ -53,6 +53,18 @@ function variantOf(file: string, changes: Record<string, unknown>, dir: string, 
   return path;
 }
 
+/** Explicit VR little endian bytes with one short-length element's value replaced (any even length). */
+function withElementValue(bytes: Buffer, group: number, element: number, value: string): Buffer {
+  const tag = Buffer.from([group & 0xff, group >> 8, element & 0xff, element >> 8]);
+  const at = bytes.indexOf(tag, 132);
+  if (at < 0) throw new Error('element not found');
+  const oldLength = bytes.readUInt16LE(at + 6);
+  const text = value.length % 2 ? `${value}\0` : value;
+  const head = Buffer.from(bytes.subarray(0, at + 8));
+  head.writeUInt16LE(text.length, at + 6);
+  return Buffer.concat([head, Buffer.from(text, 'latin1'), bytes.subarray(at + 8 + oldLength)]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // 100 MB session
 
@@ -249,6 +261,8 @@ test('two tabs: the second tab does not take the session the first has open; bot
   // Opening it from the list is refused the same way.
   await second.getByTestId('saved-session').filter({ hasText: '10 measurements' }).getByTestId('saved-open').click();
   await expect(second.getByTestId('session-notice')).toContainText('That session is open in another tab');
+  await second.getByTestId('saved-session').filter({ hasText: '10 measurements' }).getByTestId('saved-delete').click();
+  await expect(second.getByTestId('saved-error')).toHaveText('That session is open in another tab; close it there before deleting it here.');
 
   await second.getByTestId('open-copy').click();
   await expect(second.getByTestId('session-notice')).toContainText('Opened a copy of the session that is open in another tab (10 measurements)');
@@ -275,7 +289,9 @@ test('a file with no Modality and a 300-character StudyInstanceUID: the session 
   const dir = mkdtempSync(join(tmpdir(), 'nervetrace-odd-'));
   const good = sample((f) => f.file === 'us/us-sciatic-gluteal-L.dcm');
   const longUid = `1.2.${'3'.repeat(296)}`;
-  const odd = variantOf(good.file, { Modality: undefined, StudyInstanceUID: longUid, SeriesInstanceUID: '1.2.826.0.1.3680043.2.1125.21.2', SOPInstanceUID: '1.2.826.0.1.3680043.2.1125.21.3' }, dir, 'odd.dcm');
+  const odd = variantOf(good.file, { Modality: undefined, SeriesInstanceUID: '1.2.826.0.1.3680043.2.1125.21.2', SOPInstanceUID: '1.2.826.0.1.3680043.2.1125.21.3' }, dir, 'odd.dcm');
+  // dcmjs cuts UIDs to 64 characters: the 300-character one is spliced into the bytes.
+  writeFileSync(odd, withElementValue(readFileSync(odd), 0x0020, 0x000d, longUid));
   try {
     await page.goto('./');
     await page.getByTestId('file-input').setInputFiles(odd);

@@ -183,6 +183,10 @@ describe('one tab per session', () => {
     expect(a.wantedElsewhere).toMatch(/^Another tab tried to open this session/);
     // Opening it from the list is refused the same way.
     expect((await b.openSaved(idA)).ok).toBe(false);
+    // Nor can it be deleted from under the first tab.
+    const deleted = await b.deleteSaved(idA);
+    expect(deleted.ok).toBe(false);
+    if (!deleted.ok) expect(deleted.error).toBe('That session is open in another tab; close it there before deleting it here.');
 
     expect((await b.openCopy()).ok).toBe(true);
     expect(b.sessionId).not.toBe(idA);
