@@ -17,6 +17,7 @@ import { version as APP_VERSION } from '../../package.json';
 import {
   deidentifySession,
   parseSession,
+  SESSION_LIMITS,
   randomSalt,
   rehydrateSession,
   serializeSession,
@@ -28,6 +29,7 @@ import {
   validateSession,
 } from '../domain/session';
 import { boundedUid, normalisationNotes } from '../domain/session/normaliseText';
+import type { NerveMeasurement } from '../domain/measurement';
 import { fail, ok, type Result } from '../domain/types';
 import { parseClinicalSnapshot } from './clinicalSnapshot';
 import { useCalibrationStore } from './calibrationStore';
@@ -162,6 +164,8 @@ export const useSessionStore = defineStore('session', () => {
   );
   /** What the open files said that a session stores changed (missing or over-long values), one sentence each. */
   const fileNotes = computed(() => studyStore.instances.flatMap((i) => normalisationNotes(i.fileName, i.meta)));
+  /** Outlines with more points than a session holds: saved only after the user agrees to simplify them. */
+  const oversizedContours = computed(() => measurementStore.measurements.filter((m) => m.contour.length > SESSION_LIMITS.contourPoints));
   /** Measurements whose image is not open yet. */
   const waiting = computed(() => waitingMeasurements(measurementStore.measurements, openSopInstanceUids.value));
 
@@ -414,6 +418,32 @@ export const useSessionStore = defineStore('session', () => {
     return ok(true);
   }
 
+  /**
+   * Simplify the outlines that are too large to save (the user asked for it: never done silently).
+   * One undoable step; the notice says how much the areas moved.
+   */
+  async function simplifyLargeContours(): Promise<Result<number>> {
+    const { simplifyMeasurement } = await import('../domain/measurement/simplifyContour');
+    const now = new Date().toISOString();
+    let worst = 0;
+    const problems: string[] = [];
+    const byId = new Map<string, NerveMeasurement>();
+    for (const m of oversizedContours.value) {
+      const simplified = simplifyMeasurement(m, SESSION_LIMITS.contourPoints, now);
+      if (!simplified.ok) problems.push(simplified.error);
+      else {
+        byId.set(m.id, simplified.value.measurement);
+        worst = Math.max(worst, simplified.value.areaChange);
+      }
+    }
+    if (byId.size) measurementStore.replaceKeepingHistory(measurementStore.measurements.map((m) => byId.get(m.id) ?? m));
+    notice.value =
+      `Simplified ${countText(byId.size, 'outline')} to at most ${SESSION_LIMITS.contourPoints.toLocaleString('en')} points; ` +
+      `areas changed by at most ${(worst * 100).toPrecision(2)} % (Undo restores the originals).` +
+      (problems.length ? ` Not simplified: ${problems.join('; ')}.` : '');
+    return problems.length && !byId.size ? fail(problems.join('; ')) : ok(byId.size);
+  }
+
   /** Give this tab's id to a new session (claimed: nobody else has it), releasing the previous one. */
   async function takeNewId(): Promise<string> {
     const previousId = sessionId.value;
@@ -585,6 +615,8 @@ export const useSessionStore = defineStore('session', () => {
     ownedElsewhere,
     wantedElsewhere,
     fileNotes,
+    oversizedContours,
+    simplifyLargeContours,
     openCopy,
     lastSavedAt,
     warnings,

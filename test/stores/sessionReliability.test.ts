@@ -199,3 +199,35 @@ describe('one tab per session', () => {
     expect(original.ok && original.value.measurements).toHaveLength(1);
   });
 });
+
+describe('large outlines are simplified only when the user agrees', () => {
+  it('an outline over the session limit is not saved and not changed until simplifyLargeContours is asked for; then it saves', async () => {
+    const storage = memoryPersistence();
+    const session = useSessionStore();
+    await session.start({ persistence: storage, ownership: unguardedOwnership() });
+    const huge = measurement(150_000);
+    useMeasurementStore().add(huge);
+    await settle();
+    expect(storage.records.size).toBe(0);
+    expect(session.storageProblem?.message).toMatch(/could not be read back: measurements\[0\]\.contour: has 150000 items, more than the limit of 100000/);
+    expect(session.oversizedContours).toHaveLength(1);
+    // Nothing changed on its own.
+    expect(useMeasurementStore().measurements[0]).toBe(huge);
+
+    const result = await session.simplifyLargeContours();
+    expect(result.ok && result.value).toBe(1);
+    const simplified = useMeasurementStore().measurements[0]!;
+    expect(simplified.contour.length).toBeLessThanOrEqual(100_000);
+    expect(simplified.contour.length).toBeGreaterThan(1_000);
+    const before = huge.metrics.calibrated ? huge.metrics.areaMm2 : 0;
+    const after = simplified.metrics.calibrated ? simplified.metrics.areaMm2 : 0;
+    expect(Math.abs(after - before) / before).toBeLessThan(1e-4);
+    expect(session.notice).toMatch(/^Simplified 1 outline to at most 100,000 points; areas changed by at most [0-9.e-]+ % \(Undo restores the originals\)\.$/);
+    await settle();
+    expect(session.storageProblem).toBeNull();
+    expect(storage.records.size).toBe(1);
+    // Undo gives the original back (it is the user's call).
+    expect(useMeasurementStore().undo()).toBe(true);
+    expect(useMeasurementStore().measurements[0]).toBe(huge);
+  });
+});
