@@ -33,13 +33,25 @@ export interface SessionWrite {
 /** Where the measurements go back in (serializeSession writes top-level keys at two spaces). */
 const EMPTY_MEASUREMENTS = '\n  "measurements": [],\n';
 
+/**
+ * Objects written with their keys sorted: the same measurement gives the same text however its
+ * object was built (restored through the schema or made by a tool), so a save after a restore
+ * rewrites only what changed. A null-prototype copy keeps a "__proto__" key as data.
+ */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(value).sort()) out[key] = (value as Record<string, unknown>)[key];
+  return out;
+}
+
 /** Each measurement is serialised and checked once per object (the stores replace, never mutate, them). */
 const chunkCache = new WeakMap<NerveMeasurement, MeasurementChunk>();
 
 export function measurementChunk(m: NerveMeasurement, index: number): MeasurementChunk {
   const cached = chunkCache.get(m);
   if (cached) return cached;
-  const json = JSON.stringify(m);
+  const json = JSON.stringify(m, sortedKeys);
   const checked = measurementSchema.safeParse(JSON.parse(json));
   let problem: string | null = null;
   if (!checked.success) {

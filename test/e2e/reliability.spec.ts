@@ -359,3 +359,29 @@ test('Specific Character Set ISO_IR 192: the patient name Müller^Jürgen displa
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// ---------------------------------------------------------------------------------------------
+// CSP as HTTP headers
+
+test('the app is served with the CSP as an HTTP header, with frame-ancestors: another page cannot frame it', async ({ page, baseURL }) => {
+  const response = await page.goto('./');
+  const headers = response!.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(headers['x-frame-options']).toBe('DENY');
+  // The meta tag stays (for copies of dist/ served elsewhere).
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveCount(1);
+
+  const framer = await page.context().newPage();
+  const refused: string[] = [];
+  framer.on('console', (m) => {
+    if (/frame-ancestors|Refused to (display|frame)/i.test(m.text())) refused.push(m.text());
+  });
+  await framer.setContent(`<iframe id="app" src="${baseURL}"></iframe>`);
+  await expect.poll(() => refused.length, { timeout: 10_000 }).toBeGreaterThan(0);
+  // Nothing of the app runs inside the frame.
+  const framed = framer.frames().find((f) => f !== framer.mainFrame());
+  const title = framed ? await framed.title().catch(() => '') : '';
+  expect(title).not.toBe('NerveTrace');
+  await framer.close();
+});

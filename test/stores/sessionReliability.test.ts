@@ -99,6 +99,23 @@ describe('autosave writes only what changed', () => {
     const saved = parseSession(storage.records.get(session.sessionId)!.json);
     expect(saved.ok && saved.value.measurements).toHaveLength(201);
   });
+
+  it('after a restore in a new tab, one edit still writes 2 records (chunk texts do not depend on key order)', async () => {
+    const storage = memoryPersistence();
+    const first = useSessionStore();
+    await first.start({ persistence: storage, ownership: unguardedOwnership() });
+    // Keys in another order than the schema's (as a tool or an older version may build them).
+    const reordered = (m: NerveMeasurement) => Object.fromEntries(Object.entries(m).reverse()) as unknown as NerveMeasurement;
+    useMeasurementStore().replaceAll(Array.from({ length: 50 }, () => reordered(measurement(20))));
+    await settle();
+    setActivePinia(createPinia());
+    const second = useSessionStore();
+    await second.start({ persistence: storage, ownership: unguardedOwnership() });
+    expect(useMeasurementStore().measurements).toHaveLength(50);
+    useMeasurementStore().add(measurement());
+    await settle();
+    expect(storage.chunkWrites.at(-1)).toBe(2);
+  });
 });
 
 describe('a save that fails or hangs is shown and retried', () => {
