@@ -3,13 +3,17 @@
  *
  * - `current()` builds a Session from the stores (image references from the open files and from the
  *   restored session, calibrations, measurements, the clinical snapshot); no pixel data.
- * - Autosave: any change of the stores schedules a save to IndexedDB AUTOSAVE_DELAY_MS later (and at
- *   once when the page is hidden or closed). A save writes the session's JSON text — the same text an
- *   export writes — so restoring it goes through parseSession and rehydrateSession like an import.
- * - On start the most recent saved session is restored; its measurements re-attach to their images
- *   when the same files are opened again (matched by SOP Instance UID, see measurementSync).
- * - A storage failure (full, blocked, unavailable) is kept in `storageProblem`; the banner shows it
- *   and offers an export, and the next successful save clears it.
+ * - Autosave (write-ahead): any change of the stores is saved at the next turn of the event loop
+ *   (and at once when the page is hidden or closed). The session is stored in chunks that together
+ *   are the text an export writes (sessionChunks), so restoring goes through parseSession and
+ *   rehydrateSession like an import; only changed chunks are written.
+ * - On start the most recent saved session is restored — unless another tab has it open (it is
+ *   owned by one tab at a time, sessionOwnership): then this tab starts its own and offers a copy.
+ *   Its measurements re-attach to their images when the same files are opened again (matched by
+ *   SOP Instance UID, see measurementSync).
+ * - A storage failure (full, blocked, unavailable, timed out) is kept in `storageProblem`; the
+ *   banner shows it and offers an export, the save is retried (RETRY_DELAYS_MS), and the next
+ *   successful save clears it.
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
