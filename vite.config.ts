@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 import { sampleDicomPlugin } from './scripts/vite-sample-dicom.ts';
+import { SECURITY_HEADERS } from './scripts/securityHeaders.ts';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 
@@ -17,7 +18,8 @@ export default defineConfig({
   // Zod without eval, so it runs under the Content-Security-Policy (see src/zodJitless.ts).
   resolve: { alias: [{ find: /^zod$/, replacement: `${projectRoot}src/zodJitless.ts` }] },
   server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+  // The CSP (with frame-ancestors) as HTTP headers where the built app is served (npm start, e2e).
+  preview: { host: '127.0.0.1', headers: { ...SECURITY_HEADERS } },
   worker: { format: 'es' },
   optimizeDeps: {
     exclude: ['@cornerstonejs/dicom-image-loader'],

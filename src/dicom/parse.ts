@@ -69,6 +69,31 @@ function rawDataSetSyntax(bytes: Uint8Array): string | null {
   return null;
 }
 
+/**
+ * The file starts with "DICM" or with an explicit-VR group 0x0002 element that names a transfer
+ * syntax later on: a Part 10 file whose 128-byte preamble was left out.
+ */
+function startsWithMetaHeader(bytes: Uint8Array): boolean {
+  if (MAGIC.every((b, i) => bytes[i] === b)) return bytes.length > 4;
+  if (bytes.length < 12 || u16le(bytes, 0) !== 0x0002) return false;
+  if (!VALID_VRS.has(String.fromCharCode(bytes[4] ?? 0, bytes[5] ?? 0))) return false;
+  // (0002,0010) Transfer Syntax UID somewhere in the first kilobytes.
+  const head = bytes.subarray(0, Math.min(bytes.length, 4096));
+  for (let i = 0; i + 4 <= head.length; i += 2) {
+    if (u16le(head, i) === 0x0002 && u16le(head, i + 2) === 0x0010 && head[i + 4] === 0x55 && head[i + 5] === 0x49) return true;
+  }
+  return false;
+}
+
+/** The bytes with a zero preamble and "DICM" in front (what a Part 10 reader expects). */
+function withPreamble(bytes: Uint8Array): Uint8Array {
+  const body = MAGIC.every((b, i) => bytes[i] === b) ? bytes.subarray(4) : bytes;
+  const out = new Uint8Array(PREAMBLE_LENGTH + 4 + body.length);
+  out.set(MAGIC, PREAMBLE_LENGTH);
+  out.set(body, PREAMBLE_LENGTH + 4);
+  return out;
+}
+
 /** Meta headers are a few hundred bytes; a group length beyond this is a corrupt field, not a hint of truncation. */
 const MAX_PLAUSIBLE_META_LENGTH = 0x10000;
 
@@ -167,6 +192,10 @@ export function parseDicomBytes(bytes: Uint8Array, options: ParseOptions = {}): 
       return fail('The file is truncated: it ends right after the file meta information header.');
     }
     dataSetStart = position;
+  } else if (startsWithMetaHeader(bytes)) {
+    // A Part 10 file without its 128-byte preamble (and maybe without "DICM"): its meta header says
+    // how the data set is encoded (implicit VR included), so it is read as if the preamble were there.
+    return parseDicomBytes(withPreamble(bytes), options);
   } else {
     const raw = rawDataSetSyntax(bytes);
     if (raw === null) {

@@ -12,6 +12,7 @@ import { transferSyntaxName } from './transferSyntaxes.ts';
 import type { CalibrationInput, DicomImageMetadata } from './types.ts';
 import { readUltrasoundRegions } from './ultrasoundRegions.ts';
 import { num, numbers, str, u16 } from './values.ts';
+import { characterSetOf, characterSetWarning, decodedStr } from './characterSet';
 
 /** A positive integer count from an IS or US attribute, or null. */
 function positiveInt(value: number | null): number | null {
@@ -97,6 +98,9 @@ function buildMetadata(
   warnings.push(...us.warnings);
 
   const framePositions = groups.framePositions;
+  const charset = characterSetOf(ds);
+  const charsetWarning = characterSetWarning(charset);
+  if (charsetWarning) warnings.push(charsetWarning);
   const topPosition = numbers(ds, 'x00200032');
 
   return ok({
@@ -107,10 +111,10 @@ function buildMetadata(
     seriesInstanceUid: str(ds, 'x0020000e'),
     sopInstanceUid: str(ds, 'x00080018'),
     frameOfReferenceUid: str(ds, 'x00200052'),
-    patientName: str(ds, 'x00100010'),
-    patientId: str(ds, 'x00100020'),
-    studyDescription: str(ds, 'x00081030'),
-    seriesDescription: str(ds, 'x0008103e'),
+    patientName: decodedStr(ds, 'x00100010', charset),
+    patientId: decodedStr(ds, 'x00100020', charset),
+    studyDescription: decodedStr(ds, 'x00081030', charset),
+    seriesDescription: decodedStr(ds, 'x0008103e', charset),
     bodyPartExamined: str(ds, 'x00180015'),
     seriesNumber: num(ds, 'x00200011'),
     instanceNumber: num(ds, 'x00200013'),

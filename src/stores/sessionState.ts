@@ -23,6 +23,7 @@ import {
   type SessionSeries,
   type SessionStudy,
 } from '../domain/session';
+import { boundedModality, boundedText, boundedUid } from '../domain/session/normaliseText';
 import { sideFromLaterality } from '../domain/side';
 import type { UserCalibrationRecord } from './calibrationStore';
 import { CLINICAL_SNAPSHOT_VERSION, type ClinicalSnapshot } from './clinicalSnapshot';
@@ -64,14 +65,26 @@ export interface SessionSources {
   readonly clinical: ClinicalSnapshot;
 }
 
-const clip = (text: string | null | undefined, max: number): string => (text ?? '').slice(0, max);
+const clip = boundedText;
+
+/** A file's UIDs as a session stores them (an over-long UID is shortened with a hash, see boundedUid). */
+function boundedMeta(meta: OpenImage['meta']): OpenImage['meta'] {
+  const uid = (value: string | null | undefined) => (value ? boundedUid(value) : value);
+  return {
+    ...meta,
+    studyInstanceUid: uid(meta.studyInstanceUid) ?? meta.studyInstanceUid,
+    seriesInstanceUid: uid(meta.seriesInstanceUid) ?? meta.seriesInstanceUid,
+    sopInstanceUid: uid(meta.sopInstanceUid) ?? meta.sopInstanceUid,
+    sopClassUid: uid(meta.sopClassUid) ?? meta.sopClassUid,
+  };
+}
 
 /** Study → series → instance references of the open files (files without UIDs cannot be referenced and are left out). */
 export function studiesFromImages(images: readonly OpenImage[]): SessionStudy[] {
   const studies = new Map<string, { description: string; series: Map<string, { first: OpenImage; instances: SessionInstance[] }> }>();
   const seen = new Set<string>();
   for (const image of images) {
-    const m = image.meta;
+    const m = boundedMeta(image.meta);
     if (!m.studyInstanceUid || !m.seriesInstanceUid || !m.sopInstanceUid || seen.has(m.sopInstanceUid)) continue;
     seen.add(m.sopInstanceUid);
     let study = studies.get(m.studyInstanceUid);
@@ -81,14 +94,14 @@ export function studiesFromImages(images: readonly OpenImage[]): SessionStudy[] 
     }
     let series = study.series.get(m.seriesInstanceUid);
     if (!series) {
-      series = { first: image, instances: [] };
+      series = { first: { ...image, meta: m }, instances: [] };
       study.series.set(m.seriesInstanceUid, series);
     }
     series.instances.push({
       sopInstanceUid: m.sopInstanceUid,
       sopClassUid: m.sopClassUid || null,
       fileName: clip(image.fileName, SESSION_LIMITS.longText),
-      frames: Math.max(1, Math.floor(Number.isFinite(m.numberOfFrames) ? m.numberOfFrames : 1)),
+      frames: Math.min(SESSION_LIMITS.framesPerInstance, Math.max(1, Math.floor(Number.isFinite(m.numberOfFrames) ? m.numberOfFrames : 1))),
     });
   }
   return [...studies.entries()].map(([studyInstanceUid, study]) => ({
@@ -103,7 +116,7 @@ export function studiesFromImages(images: readonly OpenImage[]): SessionStudy[] 
       });
       return {
         seriesInstanceUid,
-        modality: clip(m.modality, 16),
+        modality: boundedModality(m.modality),
         description: clip(m.seriesDescription, SESSION_LIMITS.longText),
         laterality: side?.side ?? null,
         instances: s.instances,
@@ -179,6 +192,12 @@ export function sessionCalibrationFromRecord(r: UserCalibrationRecord): SessionC
   return r.scope === 'image' && r.sopInstanceUid ? { scope: 'image', sopInstanceUid: r.sopInstanceUid, ...base } : { scope: 'series', ...base };
 }
 
+function boundedCalibration(c: SessionCalibration): SessionCalibration {
+  const series = boundedUid(c.seriesInstanceUid);
+  const sop = c.sopInstanceUid === undefined ? undefined : boundedUid(c.sopInstanceUid);
+  return series === c.seriesInstanceUid && sop === c.sopInstanceUid ? c : { ...c, seriesInstanceUid: series, ...(sop !== undefined ? { sopInstanceUid: sop } : {}) };
+}
+
 export function calibrationRecordFromSession(c: SessionCalibration): UserCalibrationRecord {
   const calibration = {
     source: 'user' as const,
@@ -212,17 +231,23 @@ function completeRows<Row extends { readonly id?: string }>(rows: readonly Row[]
  */
 function withReferences(m: NerveMeasurement): NerveMeasurement {
   const i = m.image;
-  if (i.studyInstanceUid && i.seriesInstanceUid && i.sopInstanceUid) return m;
   const name = clip(i.fileName || m.id, 200);
-  return {
-    ...m,
-    image: {
-      ...i,
-      studyInstanceUid: i.studyInstanceUid || 'unknown-study',
-      seriesInstanceUid: i.seriesInstanceUid || 'unknown-series',
-      sopInstanceUid: i.sopInstanceUid || `unknown-image:${name}`,
-    },
+  const image = {
+    ...i,
+    studyInstanceUid: boundedUid(i.studyInstanceUid || 'unknown-study'),
+    seriesInstanceUid: boundedUid(i.seriesInstanceUid || 'unknown-series'),
+    sopInstanceUid: boundedUid(i.sopInstanceUid || `unknown-image:${name}`),
+    ...(i.fileName !== undefined ? { fileName: clip(i.fileName, SESSION_LIMITS.longText) } : {}),
   };
+  const modality = boundedModality(m.modality);
+  const same =
+    image.studyInstanceUid === i.studyInstanceUid &&
+    image.seriesInstanceUid === i.seriesInstanceUid &&
+    image.sopInstanceUid === i.sopInstanceUid &&
+    image.fileName === i.fileName &&
+    modality === m.modality;
+  // Unchanged measurements stay the same object (autosave writes only what changed, by identity).
+  return same ? m : { ...m, modality, image };
 }
 
 export function buildSession(s: SessionSources): Session {
@@ -235,7 +260,7 @@ export function buildSession(s: SessionSources): Session {
     updatedAt: s.now,
     ...(patient ? { patient } : {}),
     studies: mergeStudies(open, s.knownStudies),
-    calibrations: s.calibrations.map(sessionCalibrationFromRecord),
+    calibrations: s.calibrations.map(sessionCalibrationFromRecord).map(boundedCalibration),
     measurements: s.measurements.map(withReferences),
     emg: completeRows(s.clinical.emg, 'muscle'),
     ncs: completeRows(s.clinical.ncs, 'nerve'),

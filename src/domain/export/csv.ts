@@ -1,11 +1,13 @@
 /**
  * CSV writing (RFC 4180): comma-separated, CRLF line ends, fields quoted when they hold a comma,
  * a quote or a line break (quotes doubled). Cells that a spreadsheet would run as a formula
- * (starting with =, +, -, @, tab or carriage return and not a plain number) get a leading
- * apostrophe, so a label like "=HYPERLINK(...)" is shown as text, never executed.
+ * (starting with =, +, -, @, their full-width forms ＝ ＋ － ＠ (which some spreadsheets read as the
+ * ASCII ones), or any whitespace — space, tab, carriage return, line feed, ideographic space —
+ * that a spreadsheet may skip before a formula; and not a plain number) get a leading apostrophe,
+ * so a label like "=HYPERLINK(...)" is shown as text, never executed.
  */
 
-const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+const FORMULA_TRIGGER = /^(?:[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|\s)/u;
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const NEEDS_QUOTES = /[",\r\n]/;
 

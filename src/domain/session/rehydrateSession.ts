@@ -2,8 +2,9 @@
  * On load, derived values are recomputed, never trusted: each measurement's area and perimeter
  * from its contour and calibration (measureContour), each user calibration from its line. A stored
  * number that disagreed by more than 0.01 % is reported; the recomputed value is what is used. A
- * measurement whose contour cannot be measured (crosses itself, encloses nothing) is left out and
- * reported, because no trustworthy number can be shown for it.
+ * measurement whose contour cannot be measured (crosses itself, encloses nothing) or whose
+ * recomputed area or perimeter overflows (not finite) is left out and reported, because no
+ * trustworthy number can be shown for it; every other measurement stays.
  */
 import { calibrationFromUserLine } from '../calibration';
 import { measureContour, type ContourMetrics, type NerveMeasurement } from '../measurement';
@@ -84,6 +85,21 @@ function rehydrateCalibration(c: SessionCalibration, index: number, warnings: Re
   return c;
 }
 
+/** The first recomputed number that overflowed (Infinity or NaN), or null. */
+function nonFiniteMetric(metrics: ContourMetrics): { field: string; value: string } | null {
+  const pairs: Array<[string, number]> = metrics.calibrated
+    ? [
+        ['areaMm2', metrics.areaMm2],
+        ['perimeterMm', metrics.perimeterMm],
+      ]
+    : [
+        ['areaPx2', metrics.areaPx2],
+        ['perimeterPx', metrics.perimeterPx],
+      ];
+  const bad = pairs.find(([, v]) => !Number.isFinite(v));
+  return bad ? { field: bad[0], value: String(bad[1]) } : null;
+}
+
 function knownImages(session: Session): Set<string> {
   return new Set(session.studies.flatMap((st) => st.series.flatMap((se) => se.instances.map((i) => i.sopInstanceUid))));
 }
@@ -99,6 +115,14 @@ export function rehydrateSession(session: Session): RehydratedSession {
     if (!fresh.ok) {
       refused.push({ index, id: m.id, label: m.label, reason: fresh.error });
       warnings.push({ path: `measurements[${index}].contour`, message: `${name(m, index)} was left out: ${fresh.error}` });
+      return;
+    }
+    const overflow = nonFiniteMetric(fresh.value);
+    if (overflow) {
+      // Only this measurement goes: the rest of the report stands.
+      const reason = `its recomputed ${overflow.field} is not a finite number (${overflow.value}); the outline's coordinates are too large to measure.`;
+      refused.push({ index, id: m.id, label: m.label, reason });
+      warnings.push({ path: `measurements[${index}].metrics.${overflow.field}`, message: `${name(m, index)} was left out: ${reason}` });
       return;
     }
     warnings.push(...compareMetrics(m.metrics, fresh.value, m, index));

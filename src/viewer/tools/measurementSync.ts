@@ -18,6 +18,7 @@ import { measureAnnotation, annotationGeometry, type AnnotationGeometry } from '
 import { restoreAnnotation, imagePlaneKnown } from './annotationRestore';
 import { CALIBRATION_TOOL, LENGTH_TOOL, MEASURING_TOOLS, SPLINE_TOOL, methodForTool } from './toolNames';
 import type { DicomImageMetadata } from '../../dicom/types';
+import { sameSopInstance } from '../../domain/session/normaliseText';
 
 type Annotation = ToolTypes.Annotation & {
   data: Record<string, unknown>;
@@ -235,7 +236,7 @@ export function syncAnnotationsFromStore() {
     }
     for (const m of measurements.measurements) {
       if (present.has(m.id)) continue;
-      const instance = studies.instances.find((i) => i.meta.sopInstanceUid === m.image.sopInstanceUid);
+      const instance = studies.instances.find((i) => sameSopInstance(i.meta.sopInstanceUid, m.image.sopInstanceUid));
       const imageId = instance?.imageIds[m.image.frameIndex];
       if (imageId && imagePlaneKnown(imageId)) restoreAnnotation(m, imageId);
     }

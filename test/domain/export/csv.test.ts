@@ -23,6 +23,15 @@ describe('CSV (RFC 4180, formula-injection safe)', () => {
     expect(csvField('=1,2')).toBe('"\'=1,2"');
   });
 
+  it('issue 21: leading whitespace (space, line feed, ideographic space) and full-width ＝ ＋ － ＠ are neutralised too', () => {
+    expect(formulaSafe(' =1+2')).toBe("' =1+2");
+    expect(formulaSafe('\n=1+2')).toBe("'\n=1+2");
+    expect(csvField('\n=1+2')).toBe('"\'\n=1+2"');
+    expect(formulaSafe('\u3000=1')).toBe("'\u3000=1");
+    for (const c of ['＝', '＋', '－', '＠']) expect(formulaSafe(`${c}SUM(A1)`)).toBe(`'${c}SUM(A1)`);
+    expect(formulaSafe('Sciatic R')).toBe('Sciatic R');
+  });
+
   it('leaves plain numbers, negative ones included, as numbers', () => {
     expect(formulaSafe('-12.5')).toBe('-12.5');
     expect(formulaSafe('+3')).toBe('+3');
