@@ -58,6 +58,7 @@ const ncsRowSchema = z.object({
   latencyMs: nonNegative.optional(),
   amplitude: nonNegative.optional(),
   velocityMs: nonNegative.optional(),
+  distanceMm: nonNegative.optional(),
   noResponse: z.boolean(),
   sourceLine: z.number().int().positive().optional(),
 });

@@ -32,10 +32,22 @@ export {
   type NcsLimitSet,
   type NcsPublishedFigure,
   type SideToSideRule,
+  AGE_DEPENDENT_LIMITS,
+  ageLimitFor,
+  hasAgeDependentLimit,
+  type AgeDependentLimit,
 } from './ncsLimits';
+export {
+  analyseSegments,
+  resolveStimulationSite,
+  type SegmentFinding,
+  type SegmentThresholds,
+  type StimulationSiteId,
+} from './segments';
+export { patientAgeYears, type AgeInput, type PatientAge } from './age';
 export { parseGrade, parseRecruitment, parseLevel, parsePolyphasia, parseOtherDischarges, parseNumber } from './terms';
 export { isMuscleAbnormal, type MuscleAssessment } from './assessMuscle';
-export { flagNcs, type FlaggedNcsRow, type NcsFlag, type NcsFlagKind } from './flagNcs';
+export { flagNcs, type FlaggedNcsRow, type NcsFlag, type NcsFlagKind, type NcsFlagOptions } from './flagNcs';
 export { parseEmgTable, type EmgParseOptions } from './parseEmgTable';
 export { parseNcsTable, type NcsParseOptions } from './parseNcsTable';
 export { normalizeName, parseSide } from './normalize';

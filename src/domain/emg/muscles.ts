@@ -26,8 +26,10 @@ export type InnervationBranch =
 
 export interface RootSupply {
   readonly levels: readonly RootLevel[];
-  /** Main root where the table names one (e.g. L3 for the vasti). */
+  /** Main root where the table names one (e.g. L3 for the vasti); used to break ties between roots. */
   readonly main?: RootLevel;
+  /** Where the main root comes from when the table gives only the range (textbook convention). */
+  readonly mainSource?: 'convention';
   /** Always true: individual root supply varies (S19). */
   readonly probable: true;
   readonly source: string;
@@ -106,7 +108,7 @@ const LIMB_MUSCLES = [
     synonyms: ['gluteus medius', 'glut med', 'gluteus med', 'glut medius', 'g med', 'gmed', 'gluteal medius'],
     branch: 'superior-gluteal',
     nerveLabel: 'superior gluteal',
-    roots: table(['L4', 'L5', 'S1']),
+    roots: table(['L4', 'L5', 'S1'], { main: 'L5', mainSource: 'convention' }),
     source: 'innervation-table',
   },
   {
@@ -115,7 +117,7 @@ const LIMB_MUSCLES = [
     synonyms: ['tensor fasciae latae', 'tensor fascia lata', 'tensor fascia latae', 'tensor fasciae lata', 'tfl'],
     branch: 'superior-gluteal',
     nerveLabel: 'superior gluteal',
-    roots: table(['L4', 'L5', 'S1']),
+    roots: table(['L4', 'L5', 'S1'], { main: 'L5', mainSource: 'convention' }),
     source: 'S21',
     note: 'Sensitive for L5 radiculopathy (S21).',
   },
@@ -125,7 +127,7 @@ const LIMB_MUSCLES = [
     synonyms: ['gluteus maximus', 'glut max', 'gluteus max', 'glut maximus', 'g max', 'gmax'],
     branch: 'inferior-gluteal',
     nerveLabel: 'inferior gluteal',
-    roots: table(['L5', 'S1', 'S2']),
+    roots: table(['L5', 'S1', 'S2'], { main: 'S1', mainSource: 'convention' }),
     source: 'innervation-table',
   },
   {
@@ -145,7 +147,7 @@ const LIMB_MUSCLES = [
     ],
     branch: 'sciatic-tibial-division',
     nerveLabel: 'sciatic, tibial division',
-    roots: table(['L5', 'S1', 'S2']),
+    roots: table(['L5', 'S1', 'S2'], { main: 'S1', mainSource: 'convention' }),
     source: 'innervation-table',
   },
   {
@@ -211,7 +213,7 @@ const LIMB_MUSCLES = [
     synonyms: ['extensor digitorum brevis', 'ext dig brev', 'ext dig brevis', 'ext digitorum brevis', 'edb'],
     branch: 'deep-peroneal',
     nerveLabel: 'deep peroneal',
-    roots: conventionRoots(['L5', 'S1']),
+    roots: conventionRoots(['L5', 'S1'], { main: 'L5' }),
     source: 'innervation-table',
   },
   {
@@ -220,7 +222,7 @@ const LIMB_MUSCLES = [
     synonyms: ['peroneus longus', 'fibularis longus', 'peroneus long', 'peron long', 'per long', 'perl', 'pl'],
     branch: 'superficial-peroneal',
     nerveLabel: 'superficial peroneal',
-    roots: table(['L5', 'S1']),
+    roots: table(['L5', 'S1'], { main: 'L5', mainSource: 'convention' }),
     source: 'innervation-table',
   },
   {
@@ -229,7 +231,7 @@ const LIMB_MUSCLES = [
     synonyms: ['tibialis posterior', 'tib post', 'tibialis post', 'tib posterior', 'posterior tibial', 'post tib', 'tp'],
     branch: 'tibial',
     nerveLabel: 'tibial',
-    roots: table(['L4', 'L5']),
+    roots: table(['L4', 'L5'], { main: 'L5', mainSource: 'convention' }),
     source: 'innervation-table',
   },
   {
@@ -238,7 +240,7 @@ const LIMB_MUSCLES = [
     synonyms: ['flexor digitorum longus', 'flex dig long', 'flex digitorum longus', 'fdl'],
     branch: 'tibial',
     nerveLabel: 'tibial',
-    roots: table(['L5', 'S1']),
+    roots: table(['L5', 'S1'], { main: 'L5', mainSource: 'convention' }),
     source: 'innervation-table',
   },
   {
@@ -260,7 +262,7 @@ const LIMB_MUSCLES = [
     ],
     branch: 'tibial',
     nerveLabel: 'tibial',
-    roots: table(['S1', 'S2']),
+    roots: table(['S1', 'S2'], { main: 'S1', mainSource: 'convention' }),
     source: 'innervation-table',
     note: 'An unqualified "gastrocnemius" is read as the medial head (same nerve and roots as the lateral head).',
   },
@@ -270,7 +272,7 @@ const LIMB_MUSCLES = [
     synonyms: ['soleus', 'sol'],
     branch: 'tibial',
     nerveLabel: 'tibial',
-    roots: table(['S1', 'S2']),
+    roots: table(['S1', 'S2'], { main: 'S1', mainSource: 'convention' }),
     source: 'innervation-table',
   },
   {
@@ -279,7 +281,7 @@ const LIMB_MUSCLES = [
     synonyms: ['abductor hallucis', 'abd hall', 'abd hallucis', 'abductor hall', 'ah'],
     branch: 'tibial',
     nerveLabel: 'tibial (medial plantar)',
-    roots: conventionRoots(['S1', 'S2']),
+    roots: conventionRoots(['S1', 'S2'], { main: 'S1' }),
     source: 'innervation-table',
   },
   {
@@ -288,7 +290,7 @@ const LIMB_MUSCLES = [
     synonyms: ['flexor hallucis brevis', 'flex hall brev', 'fhb'],
     branch: 'tibial',
     nerveLabel: 'tibial (medial plantar)',
-    roots: conventionRoots(['S1', 'S2']),
+    roots: conventionRoots(['S1', 'S2'], { main: 'S1' }),
     source: 'innervation-table',
   },
   {

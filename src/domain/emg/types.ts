@@ -43,8 +43,10 @@ export interface NcsRow {
   readonly latencyMs?: number;
   /** mV for motor, µV for sensory responses. */
   readonly amplitude?: number;
-  /** Conduction velocity in metres per second. */
+  /** Conduction velocity in metres per second (for a proximal site: of the segment from the previous site). */
   readonly velocityMs?: number;
+  /** Distance of the segment from the previous site (or to the recording electrode), millimetres. */
+  readonly distanceMm?: number;
   readonly noResponse: boolean;
   readonly sourceLine?: number;
 }

@@ -30,6 +30,7 @@ export const ncsRowSchema = z.strictObject({
   latencyMs: nonNegativeNumber.optional(),
   amplitude: nonNegativeNumber.optional(),
   velocityMs: nonNegativeNumber.optional(),
+  distanceMm: nonNegativeNumber.optional(),
   noResponse: z.boolean(),
   sourceLine: sourceLine.optional(),
 });
