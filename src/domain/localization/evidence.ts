@@ -61,7 +61,8 @@ export function ncsEvidence(flagged: FlaggedNcsRow, w: EvidenceWeights): Evidenc
   const limitFlags = flagged.flags.filter((f) => f.kind !== 'side-to-side-amplitude');
   if (limitFlags.length === 0) return { weight: w.ncsSideToSideOnly, kind: 'ncs-side-to-side' };
   const deviation = Math.max(...limitFlags.map((f) => f.deviation));
-  const weight = w.ncsBorderline + (1 - w.ncsBorderline) * Math.min(1, Math.max(0, deviation) / w.ncsFullDeviation);
+  const beyondBand = Math.max(0, deviation - w.ncsBorderlineBand) / Math.max(1e-9, w.ncsFullDeviation - w.ncsBorderlineBand);
+  const weight = w.ncsBorderline + (1 - w.ncsBorderline) * Math.min(1, beyondBand);
   return { weight: round(weight), kind: 'ncs-deviation' };
 }
 

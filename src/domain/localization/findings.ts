@@ -78,7 +78,7 @@ export function buildFindings(emg: readonly NeedleEmgRow[], ncs: readonly NcsRow
 
   const flagged = flagNcs(ncs, limits, opts.ageYears === undefined ? {} : { ageYears: opts.ageYears });
   flagged.forEach((f) => {
-    for (const note of f.notes) if (/^Age /.test(note) || /^No response, within normal/.test(note)) notes.push(`${sideWord(f.row.side)} ${lowerFirst(f.label)}: ${note}`);
+    for (const note of f.notes) if (/^Age \d/.test(note) || /^No response, within normal/.test(note)) notes.push(`${sideWord(f.row.side)} ${lowerFirst(f.label)}: ${note}`);
     const study = resolveNcsNerve(f.row.nerve);
     const key = `ncs|${study?.id ?? f.row.nerve.trim().toLowerCase()}|${f.row.side}`;
     const finding: LocalizedFinding = {

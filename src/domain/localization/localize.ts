@@ -150,8 +150,10 @@ function toHypothesis(
       return;
     }
     const against = penalised.get(r);
-    const supports = e.members.some((m) => (m.side === rule.side || m.side === 'both') && rule.favours!(m));
-    if (supports) reasoning.push(`Supports — ${rule.text}`);
+    const own = e.members.filter((m) => m.side === rule.side || m.side === 'both');
+    const supports = own.some((m) => rule.favours!(m));
+    const primary = !rule.primary || own.some((m) => rule.primary!(m));
+    if (supports) reasoning.push(`${primary ? 'Supports' : 'Consistent'} — ${rule.text}`);
     else reasoning.push(`Against${against !== undefined ? ` (cost +${fmtCost(against)})` : ''} — ${rule.text}`);
   });
   for (const side of ['L', 'R'] as const) {

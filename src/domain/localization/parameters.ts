@@ -39,6 +39,8 @@ export interface EvidenceWeights {
   readonly ncsAbsent: number;
   /** NCS: the weight of a value just beyond its limit … */
   readonly ncsBorderline: number;
+  /** … up to this fractional deviation (0.2 = within 20 % of the limit: borderline) … */
+  readonly ncsBorderlineBand: number;
   /** … rising to 1 at this fractional deviation from the limit (0.5 = half the lower limit). */
   readonly ncsFullDeviation: number;
   /** NCS abnormal only by the side-to-side rule (within the absolute limit). */
@@ -60,6 +62,7 @@ export const EVIDENCE_WEIGHTS: EvidenceWeights = {
   myopathic: 0.4,
   ncsAbsent: 1,
   ncsBorderline: 0.4,
+  ncsBorderlineBand: 0.2,
   ncsFullDeviation: 0.5,
   ncsSideToSideOnly: 0.5,
   segmentFocal: 1,
@@ -83,6 +86,7 @@ export const EVIDENCE_DOCS: Readonly<Record<keyof EvidenceWeights, DocumentedPar
   myopathic: { source: 'convention', note: 'Small/short MUAPs are not the pattern of a nerve lesion.' },
   ncsAbsent: { source: 'convention', note: 'An absent response is the largest deviation.' },
   ncsBorderline: { source: 'convention', note: 'A value just beyond its limit (about the 2nd–5th percentile) is weak evidence.' },
+  ncsBorderlineBand: { source: 'convention', note: 'Values within 20 % of the limit are borderline: weak evidence, never a lesion on their own.' },
   ncsFullDeviation: { source: 'convention', note: 'Deviation (fraction of the limit) at which an NCS value counts fully.' },
   ncsSideToSideOnly: { source: 'S33, S38', note: 'An asymmetry within the absolute limits (S33: up to 61 % side-to-side is normal).' },
   segmentFocal: { source: 'S33, EFNS/PNS 2010', note: 'Focal conduction block or slowing localizes to its segment.' },

@@ -102,6 +102,8 @@ export interface RuleFiring extends FiredRule {
   readonly favours: ((candidate: Pick<Candidate, 'level' | 'diffuse'>) => boolean) | null;
   /** Strength (0–1) of the findings that fired it: a rule fired by weak evidence weighs little. */
   readonly strength: number;
+  /** What the rule positively points to (its text); favoured members outside it are only "consistent". */
+  readonly primary?: (candidate: Pick<Candidate, 'level' | 'diffuse'>) => boolean;
 }
 
 type LevelTest = (level: LesionLevel) => boolean;
@@ -158,15 +160,17 @@ export function evaluateRules(findings: readonly LocalizedFinding[]): RuleFiring
         fire(LOCALIZING_RULES.bfshAbnormal, side, favouring((l) => (isRootNode(l) ? rootIn(l, bfshRoots) : under(bfsh, l)), false), undefined, bfsh.weight),
       );
     } else if (bfsh && peronealAbnormal.length > 0) {
-      fired.push(
-        fire(
+      const belowShortHead = (l: LesionLevel): boolean => l === 'common-peroneal-fibular-head' || l === 'deep-peroneal' || l === 'superficial-peroneal';
+      fired.push({
+        ...fire(
           LOCALIZING_RULES.bfshNormal,
           side,
-          favouring((l) => l === 'common-peroneal-fibular-head' || l === 'deep-peroneal' || l === 'superficial-peroneal', true),
+          favouring(belowShortHead, true),
           `abnormal: ${names(peronealAbnormal.filter((f) => f.kind === 'muscle'))}`,
           strongest(peronealAbnormal),
         ),
-      );
+        primary: favouring(belowShortHead, false),
+      });
     }
 
     const ta = byId('tibialis-anterior');
@@ -197,15 +201,11 @@ export function evaluateRules(findings: readonly LocalizedFinding[]): RuleFiring
         ),
       );
     } else if (gluteal.length > 0 && sciaticAbnormal.length > 0) {
-      fired.push(
-        fire(
-          LOCALIZING_RULES.glutealSpared,
-          side,
-          favouring((l) => !isRootNode(l) && !isPlexus(l) && sciaticAbnormal.some((f) => under(f, l)), true),
-          `normal: ${names(gluteal)}`,
-          strongest(sciaticAbnormal),
-        ),
-      );
+      const sciaticOrDistal = (l: LesionLevel): boolean => !isRootNode(l) && !isPlexus(l) && sciaticAbnormal.some((f) => under(f, l));
+      fired.push({
+        ...fire(LOCALIZING_RULES.glutealSpared, side, favouring(sciaticOrDistal, true), `normal: ${names(gluteal)}`, strongest(sciaticAbnormal)),
+        primary: favouring(sciaticOrDistal, false),
+      });
     }
 
     const paraspinals = own.filter(isParaspinal);
@@ -216,7 +216,10 @@ export function evaluateRules(findings: readonly LocalizedFinding[]): RuleFiring
         fire(LOCALIZING_RULES.paraspinalsAbnormal, side, favouring((l) => isRootNode(l), false), `abnormal: ${names(paraspinalAbnormal)}`, strongest(paraspinalAbnormal)),
       );
     } else if (paraspinals.length > 0 && limbAbnormal.length > 0) {
-      fired.push(fire(LOCALIZING_RULES.paraspinalsNormal, side, favouring((l) => !isRootNode(l), true), undefined, strongest(limbAbnormal)));
+      fired.push({
+        ...fire(LOCALIZING_RULES.paraspinalsNormal, side, favouring((l) => !isRootNode(l), true), undefined, strongest(limbAbnormal)),
+        primary: () => false,
+      });
     }
 
     const snaps = own.filter(isSnap);
@@ -234,15 +237,16 @@ export function evaluateRules(findings: readonly LocalizedFinding[]): RuleFiring
       );
     } else if (snaps.length > 0 && limbAbnormal.length > 0) {
       // Preserved SNAPs argue only against lesions upstream of them (and not against focal demyelination).
-      fired.push(
-        fire(
+      fired.push({
+        ...fire(
           LOCALIZING_RULES.snapPreserved,
           side,
           favouring((l) => isRootNode(l) || demyelinatingAt.has(l) || !snaps.some((f) => under(f, l)), false),
           `preserved: ${names(snaps)}`,
           strongest(limbAbnormal),
         ),
-      );
+        primary: favouring((l) => isRootNode(l), false),
+      });
     }
 
     const eas = byId('external-anal-sphincter');

@@ -123,7 +123,11 @@ export function contradictionOf(
     if (mainRoot === undefined) return { weight: w.multiRootSparing, strong: false };
     return { weight: mainRoot === root ? w.mainRootSparing : w.minorRootSparing, strong: false };
   }
-  if (finding.kind === 'ncs' && demyelinating.has(`${finding.side}|${candidate.level}`)) return null;
+  if (demyelinating.has(`${finding.side}|${candidate.level}`)) {
+    // Focal demyelination spares the responses recorded below it, and a conduction block may be fascicular.
+    if (finding.kind === 'ncs') return null;
+    return { weight: w.partialSparing, strong: false };
+  }
   if (branch === candidate.level) return { weight: w.partialSparing, strong: false };
   if (postganglionicSensory) return { weight: w.strongContradiction, strong: true };
   if (affected[finding.side].has(branch)) return { weight: w.partialSparing, strong: false };
