@@ -109,7 +109,7 @@ test('typing the peroneal-predominant sciatic pattern row by row moves the local
   await expect(mapNode(page, 'R', 'root-L5')).toHaveAttribute('data-state', 'normal');
   await expect(mapNode(page, 'L', 'sciatic-trunk')).toHaveAttribute('data-state', 'untested');
   await expect(page.getByTestId('localization-reasoning')).toContainText(
-    'Supports — Right: Biceps femoris short head abnormal → lesion at or above the sciatic peroneal division, not at the fibular head (S22, S23)',
+    'Supports — Right: Biceps femoris short head abnormal → lesion at or above the sciatic peroneal division, not at the fibular head [Katirji & Wilbourn 1994; ref. S23]',
   );
   await mapNode(page, 'R', 'sciatic-peroneal-division').click();
   const details = page.getByTestId('map-details');

@@ -78,7 +78,7 @@ export interface SegmentThresholds {
   readonly definiteBlockDropFraction: number;
   readonly blockMinDistalFractionOfLimit: number;
   readonly focalSlowingMs: number;
-  /** Source keys for the texts. */
+  /** Citations printed after each text, e.g. "[Buschbacher, peroneal]". */
   readonly blockSource: string;
   readonly definiteBlockSource: string;
   readonly slowingSource: string;
@@ -156,12 +156,12 @@ export function analyseSegments(
         } else if (amplitudeDrop >= thresholds.definiteBlockDropFraction) {
           conductionBlock = 'definite';
           texts.push(
-            `Conduction block ${where}: amplitude ${a0.toFixed(1)} → ${a1.toFixed(1)} mV (${pct(amplitudeDrop)} drop ≥ ${pct(thresholds.definiteBlockDropFraction)}) [${thresholds.definiteBlockSource}]`,
+            `Conduction block ${where}: amplitude ${a0.toFixed(1)} → ${a1.toFixed(1)} mV (${pct(amplitudeDrop)} drop ≥ ${pct(thresholds.definiteBlockDropFraction)}) ${thresholds.definiteBlockSource}`,
           );
         } else if (amplitudeDrop > thresholds.blockDropFraction) {
           conductionBlock = 'probable';
           texts.push(
-            `Probable conduction block ${where}: amplitude ${a0.toFixed(1)} → ${a1.toFixed(1)} mV (${pct(amplitudeDrop)} drop > ${pct(thresholds.blockDropFraction)}, the upper limit of normal) [${thresholds.blockSource}]`,
+            `Probable conduction block ${where}: amplitude ${a0.toFixed(1)} → ${a1.toFixed(1)} mV (${pct(amplitudeDrop)} drop > ${pct(thresholds.blockDropFraction)}, the upper limit of normal) ${thresholds.blockSource}`,
           );
         }
       }
@@ -175,7 +175,7 @@ export function analyseSegments(
         if (slowingMs > thresholds.focalSlowingMs) {
           focalSlowing = true;
           texts.push(
-            `Focal slowing ${where}: ${v1.toFixed(0)} m/s against ${v0.toFixed(0)} m/s in the segment below (${slowingMs.toFixed(0)} m/s slower, > ${thresholds.focalSlowingMs} m/s) [${thresholds.slowingSource}]`,
+            `Focal slowing ${where}: ${v1.toFixed(0)} m/s against ${v0.toFixed(0)} m/s in the segment below (${slowingMs.toFixed(0)} m/s slower, > ${thresholds.focalSlowingMs} m/s) ${thresholds.slowingSource}`,
           );
         }
       }

@@ -11,6 +11,7 @@ import {
   type NeedleEmgRow,
   type SegmentFinding,
 } from '../emg';
+import { cite } from '../reference/citations';
 import { isRecruitmentOnly, muscleEvidence, ncsEvidence } from './evidence';
 import { CONDUCTION_DOCS, CONDUCTION_THRESHOLDS, EVIDENCE_WEIGHTS, type EvidenceWeights } from './parameters';
 import type { LocalizedFinding } from './types';
@@ -141,9 +142,9 @@ export function buildFindings(emg: readonly NeedleEmgRow[], ncs: readonly NcsRow
     ncs,
     {
       ...t,
-      blockSource: CONDUCTION_DOCS.blockDropFraction.source,
-      definiteBlockSource: CONDUCTION_DOCS.definiteBlockDropFraction.source,
-      slowingSource: CONDUCTION_DOCS.focalSlowingMs.source,
+      blockSource: cite([CONDUCTION_DOCS.blockDropFraction.source]),
+      definiteBlockSource: cite([CONDUCTION_DOCS.definiteBlockDropFraction.source]),
+      slowingSource: cite([CONDUCTION_DOCS.focalSlowingMs.source]),
     },
     (nerveId) => limits.limits.find((l) => l.nerve === nerveId)?.minAmplitude,
   );

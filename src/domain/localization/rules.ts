@@ -3,6 +3,7 @@
  * plus the code that decides when each fires and which lesion sites it favours.
  */
 import type { Side } from '../types';
+import { cite } from '../reference/citations';
 import type { LesionLevel } from './graph';
 import { isAtOrBelow, isRootNode, rootOf } from './graphQueries';
 import type { Candidate } from './search';
@@ -92,9 +93,9 @@ export const LOCALIZING_RULES = {
   },
 } as const satisfies Readonly<Record<string, LocalizingRule>>;
 
-/** "… (S22, S23)" */
+/** "… [Katirji & Wilbourn 1994; ref. S23]" (sources cited so that they cannot be read as root levels). */
 export function ruleLine(rule: LocalizingRule, prefix = ''): string {
-  return `${prefix}${rule.text} (${rule.sources.join(', ')})`;
+  return `${prefix}${rule.text} ${cite(rule.sources)}`;
 }
 
 export interface RuleFiring extends FiredRule {

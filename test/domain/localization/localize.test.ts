@@ -109,7 +109,7 @@ describe('localizing rules (clinical reference §2)', () => {
     expect(bestLevels(r)).toEqual(['R:sciatic-peroneal-division']);
     expect(r.alternatives.find((a) => a.sites.length === 1 && a.sites[0]!.level === 'common-peroneal-fibular-head')?.unexplained.length).toBe(1);
     expect(best(r).reasoning).toContain(
-      'Supports — Right: Biceps femoris short head abnormal → lesion at or above the sciatic peroneal division, not at the fibular head (S22, S23)',
+      'Supports — Right: Biceps femoris short head abnormal → lesion at or above the sciatic peroneal division, not at the fibular head [Katirji & Wilbourn 1994; ref. S23]',
     );
   });
 
@@ -134,7 +134,7 @@ describe('localizing rules (clinical reference §2)', () => {
     ];
     const r = localizeLesions({ emg, ncs: [normalSuperficialPeroneal('L'), normalSural('L')] });
     expect(bestLevels(r)).toEqual(['L:root-L5']);
-    expect(r.rulesFired.find((x) => x.id === 'tp-fdl-with-ta')!.text).toMatch(/\(S23, S24\)$/);
+    expect(r.rulesFired.find((x) => x.id === 'tp-fdl-with-ta')!.text).toMatch(/\[ref\. S23; ref\. S24\]$/);
     expect(r.alternatives.find((a) => a.sites.length === 1 && a.sites[0]!.level === 'deep-peroneal')?.unexplained.length ?? 1).toBeGreaterThan(0);
   });
 
@@ -155,7 +155,7 @@ describe('localizing rules (clinical reference §2)', () => {
     for (const a of r.alternatives) {
       if (a.unexplained.length === 0) expect(a.sites.some((s) => s.level.startsWith('root-'))).toBe(true);
     }
-    expect(r.rulesFired.find((x) => x.id === 'paraspinals-abnormal')!.text).toMatch(/root level.*\(S25\)/);
+    expect(r.rulesFired.find((x) => x.id === 'paraspinals-abnormal')!.text).toMatch(/root level.*\[ref\. S25\]/);
   });
 
   it('gluteal muscles abnormal → proximal to the sciatic nerve (convention)', () => {
@@ -177,13 +177,13 @@ describe('localizing rules (clinical reference §2)', () => {
     const emg = CASES.lumbosacralPlexopathy.emg.map((row, i) => (i === 0 ? { ...row, otherDischarges: ['myokymic' as const] } : row));
     const r = localizeLesions({ emg, ncs: CASES.lumbosacralPlexopathy.ncs });
     expect(r.flags).toHaveLength(1);
-    expect(r.flags[0]).toMatch(/raises radiation plexopathy.*\(S30, S31\)/);
+    expect(r.flags[0]).toMatch(/raises radiation plexopathy.*\[ref\. S30; ref\. S31\]/);
   });
 
   it('root levels are presented as probable: 27.9 % of legs are pre- or post-fixed (S19)', () => {
     const r = localizeLesions(CASES.l5Radiculopathy);
     expect(best(r).sites[0]!.label).toBe('Right L5 root (level probable)');
-    expect(best(r).reasoning).toContain('Root levels are probable, not certain: 27.9 % of legs are pre- or post-fixed (S19)');
+    expect(best(r).reasoning).toContain('Root levels are probable, not certain: 27.9 % of legs are pre- or post-fixed [Phillips & Park 1991]');
   });
 });
 
