@@ -6,6 +6,7 @@ export type {
   NeedleEmgRow,
   OtherDischarge,
   ParseResult,
+  MuscleSuggestion,
   ParseWarning,
   Recruitment,
 } from './types';
@@ -20,7 +21,7 @@ export {
   type RootLevel,
   type RootSupply,
 } from './muscles';
-export { getMuscle, matchMuscle, resolveMuscle, type MuscleMatch } from './muscleLookup';
+export { getMuscle, matchMuscle, resolveMuscle, suggestMuscle, type MuscleMatch } from './muscleLookup';
 export { NCS_NERVES, type NcsNerveDefinition, type NcsNerveId } from './ncsNerves';
 export { getNcsNerve, resolveNcsNerve } from './ncsLookup';
 export {

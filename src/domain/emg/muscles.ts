@@ -255,16 +255,31 @@ const LIMB_MUSCLES = [
       'medial gastroc',
       'gastroc med',
       'gastroc mh',
-      'gastrocnemius',
-      'gastroc',
       'mg',
-      'gcm',
     ],
     branch: 'tibial',
     nerveLabel: 'tibial',
     roots: table(['S1', 'S2'], { main: 'S1', mainSource: 'convention' }),
     source: 'innervation-table',
-    note: 'An unqualified "gastrocnemius" is read as the medial head (same nerve and roots as the lateral head).',
+  },
+  {
+    id: 'gastrocnemius-lateral-head',
+    label: 'Gastrocnemius (lateral head)',
+    synonyms: ['gastrocnemius lateral head', 'gastrocnemius lateral', 'lateral gastrocnemius', 'lat gastroc', 'lateral gastroc', 'gastroc lat', 'gastroc lh', 'lg'],
+    branch: 'tibial',
+    nerveLabel: 'tibial',
+    roots: table(['S1', 'S2'], { main: 'S1', mainSource: 'convention' }),
+    source: 'innervation-table',
+  },
+  {
+    id: 'gastrocnemius',
+    label: 'Gastrocnemius (head not stated)',
+    synonyms: ['gastrocnemius', 'gastroc', 'gcm', 'gastrocs'],
+    branch: 'tibial',
+    nerveLabel: 'tibial',
+    roots: table(['S1', 'S2'], { main: 'S1', mainSource: 'convention' }),
+    source: 'innervation-table',
+    note: 'Kept as written when the report names no head (both heads: tibial nerve, S1–S2).',
   },
   {
     id: 'soleus',
@@ -320,9 +335,13 @@ const PARASPINAL_LEVELS: ReadonlyArray<{ readonly id: string; readonly roots: Ro
   { id: 'L4-L5', roots: ['L4', 'L5'], written: ['l4/5', 'l4/l5', 'l4-5'] },
   { id: 'L5-S1', roots: ['L5', 'S1'], written: ['l5/s1', 'l5-s1'] },
   { id: 'S1-S2', roots: ['S1', 'S2'], written: ['s1/2', 's1/s2', 's1-2'] },
+  { id: 'L2-L3', roots: ['L2', 'L3'], written: ['l2/3', 'l2/l3', 'l2-3'] },
+  { id: 'S2', roots: ['S2'], written: ['s2'] },
+  { id: 'S3', roots: ['S3'], written: ['s3'] },
+  { id: 'S2-S3', roots: ['S2', 'S3'], written: ['s2/3', 's2/s3', 's2-3'] },
 ];
 
-const PARASPINAL_WORDS = ['paraspinals', 'paraspinal', 'paraspinal muscles', 'lumbar paraspinals', 'ps', 'psp', 'multifidus'];
+const PARASPINAL_WORDS = ['paraspinals', 'paraspinal', 'paraspinal muscles', 'lumbar paraspinals', 'ps', 'psp', 'multifidus', 'pvm', 'pvms', 'paravertebral', 'paravertebrals', 'lumbar pvm', 'psm', 'psms'];
 
 const PARASPINALS: readonly MuscleDefinition[] = [
   ...PARASPINAL_LEVELS.map((level) => ({

@@ -138,7 +138,7 @@ function fire(rule: LocalizingRule, side: Side, favours: RuleFiring['favours'], 
 }
 
 const strongest = (findings: readonly LocalizedFinding[]): number => findings.reduce((m, f) => Math.max(m, f.weight), 0);
-const DISTAL = new Set(['sural-sensory', 'superficial-peroneal-sensory', 'peroneal-motor-edb', 'tibial-motor-ah', 'tibial-motor-fdmb', 'extensor-digitorum-brevis', 'abductor-hallucis', 'flexor-hallucis-brevis', 'tibialis-anterior', 'gastrocnemius-medial-head', 'soleus', 'extensor-hallucis-longus']);
+const DISTAL = new Set(['sural-sensory', 'superficial-peroneal-sensory', 'peroneal-motor-edb', 'tibial-motor-ah', 'tibial-motor-fdmb', 'extensor-digitorum-brevis', 'abductor-hallucis', 'flexor-hallucis-brevis', 'tibialis-anterior', 'gastrocnemius-medial-head', 'gastrocnemius-lateral-head', 'gastrocnemius', 'soleus', 'extensor-hallucis-longus']);
 
 function names(findings: readonly LocalizedFinding[]): string {
   return findings.map((f) => f.label.replace(/^(Left|Right) /, '')).join(', ');
