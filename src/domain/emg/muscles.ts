@@ -172,6 +172,7 @@ const LIMB_MUSCLES = [
     id: 'biceps-femoris-short-head',
     label: 'Biceps femoris (short head)',
     synonyms: [
+      'biceps fem short head',
       'biceps femoris short head',
       'biceps femoris sh',
       'short head biceps femoris',

@@ -147,7 +147,13 @@ export function parseEmgTable(tsvText: string, options: EmgParseOptions = {}): P
     if (insertional !== undefined) values.insertionalActivity = insertional;
     const combined = readGrade('fibsAndPsw');
     const fib = readGrade('fibrillations') ?? (hasColumn(table, 'fibrillations') ? undefined : combined);
-    const psw = readGrade('positiveSharpWaves') ?? (hasColumn(table, 'positiveSharpWaves') ? undefined : combined);
+    let psw = readGrade('positiveSharpWaves') ?? (hasColumn(table, 'positiveSharpWaves') ? undefined : combined);
+    // "F&P(++)" in the fibrillation column names both kinds of potential.
+    const fibCell = cellOf(table, line, 'fibrillations');
+    if (psw === undefined && fib !== undefined && fibCell && unwrapGrade(fibCell) !== fibCell) {
+      psw = fib;
+      warn(`"${fibCell}" (fibrillations and positive waves) sets both grades.`);
+    }
     if (fib !== undefined) values.fibrillations = fib;
     if (psw !== undefined) values.positiveSharpWaves = psw;
 

@@ -146,9 +146,12 @@ function singleSpaceHeader<F extends string>(line: string, synonyms: Readonly<Re
   let i = 0;
   while (i < words.length) {
     let taken = 1;
-    for (let n = Math.min(4, words.length - i); n >= 1; n--) {
-      const phrase = words.slice(i, i + n).join(' ');
-      if (entries.some((e) => e.key === normalizeHeader(phrase) && e.key.length > 0)) {
+    const firstField = fieldOf(words[i]!, entries);
+    for (let n = Math.min(4, words.length - i); n >= 2; n--) {
+      const phraseKey = normalizeHeader(words.slice(i, i + n).join(' '));
+      const phraseField = entries.find((e) => e.key === phraseKey && e.key.length > 0)?.field ?? null;
+      // "Ins Act" → one cell; "Muscle Side" is two ("muscle" alone already names another field).
+      if (phraseField && (firstField === null || firstField === phraseField)) {
         taken = n;
         break;
       }
@@ -198,8 +201,13 @@ export function locateTable<F extends string>(
     const matched = columns.filter((c) => c.field !== null).length;
     if (!columns.some((c) => c.field === required) || (delimiter === 'single' && matched < 2)) continue;
 
+    let side: Side | undefined;
     for (let j = 0; j < i; j++) {
-      if (lines[j]!.trim().length > 0) warnings.push({ line: j + 1, message: 'Line above the header row ignored.' });
+      if (lines[j]!.trim().length === 0) continue;
+      if (SIDE_HEADER.test(lines[j]!)) {
+        side = parseSide(lines[j]!.trim().split(/\s+/)[0]!.replace(/:$/, '')) ?? undefined;
+        warnings.push({ line: j + 1, message: `Side header "${lines[j]!.trim()}": the rows below are read as ${side === 'L' ? 'left' : 'right'}.` });
+      } else warnings.push({ line: j + 1, message: 'Line above the header row ignored.' });
     }
     if (delimiter !== '\t') {
       const how =
@@ -251,7 +259,6 @@ export function locateTable<F extends string>(
       if (c.field === null && c.header.length > 0) warnings.push({ line: i + 1, message: `Column "${c.header}" is not used.` });
     }
     const body: TableLine[] = [];
-    let side: Side | undefined;
     for (let b = k; b < lines.length; b++) {
       const line = lines[b]!;
       if (line.trim().length === 0) continue;

@@ -50,6 +50,7 @@ export const RECRUITMENT_TERMS: Readonly<Record<string, Recruitment>> = {
   reduced: 'reduced',
   decreased: 'reduced',
   dec: 'reduced',
+  decr: 'reduced',
   red: 'reduced',
   'mixed phase': 'reduced',
   mixed: 'reduced',
@@ -202,7 +203,7 @@ export const EMG_HEADERS: Readonly<Record<EmgField, readonly string[]>> = {
   muapAmplitude: ['amp', 'amplitude', 'muap amp', 'mup amp', 'muap amplitude', 'mup amplitude', 'amp muap', 'muap ampl', 'mup ampl'],
   muapDuration: ['dur', 'duration', 'muap dur', 'mup dur', 'muap duration', 'mup duration'],
   polyphasia: ['poly', 'polys', 'polyphasia', 'polyphasic', 'pps', 'ppp', 'phases', 'polyphasic muaps', 'polyphasic mups', 'polyphasic units'],
-  recruitment: ['recruitment', 'recruit', 'recr', 'rec', 'recruitment pattern', 'interference', 'interference pattern', 'ip', 'int pattern', 'pattern'],
+  recruitment: ['recruitment', 'recruit', 'recr', 'recrt', 'rcrt', 'rec', 'recruitment pattern', 'interference', 'interference pattern', 'ip', 'int pattern', 'pattern'],
 };
 
 export type NcsField = 'nerve' | 'site' | 'side' | 'kind' | 'latencyMs' | 'amplitude' | 'velocityMs' | 'distance';
