@@ -51,6 +51,7 @@ export { isMuscleAbnormal, type MuscleAssessment } from './assessMuscle';
 export { flagNcs, type FlaggedNcsRow, type NcsFlag, type NcsFlagKind, type NcsFlagOptions } from './flagNcs';
 export { parseEmgTable, type EmgParseOptions } from './parseEmgTable';
 export { parseNcsTable, type NcsParseOptions } from './parseNcsTable';
+export { parsePastedTable, describeRowFields, type PastedTable, type PasteOptions, type TableKind } from './pasteTable';
 export { normalizeName, parseSide } from './normalize';
 export {
   GRADE_TERMS,
