@@ -20,8 +20,8 @@ note, misspelt muscles offered for confirmation).
 
 Options:
   --side L|R     side for rows that state none
-  --kind emg|ncs the kind of table (default: EMG when a "Muscle" column is
-                 found, otherwise nerve conduction)
+  --kind emg|ncs the kind of table (default: detected from the header — a
+                 "Muscle" column for EMG, a "Nerve" column for conduction)
   --json         print {kind, rows, warnings, suggestions, columns} as JSON
   --help         show this help
 

@@ -25,6 +25,8 @@ export interface ClinicalSnapshot {
   readonly ratioThreshold: number | null;
   /** Id of the NCS limit set (see NCS_LIMIT_SETS); an unknown id falls back to the default set. */
   readonly ncsLimitSetId: string;
+  /** Entered patient age (years) for age-dependent NCS limits; absent = unknown. */
+  readonly patientAgeYears?: number;
 }
 
 const MAX_ROWS = 10_000;
@@ -72,6 +74,7 @@ export const clinicalSnapshotSchema = z.object({
   userReferenceSets: z.array(referenceSetSchema).max(1_000),
   ratioThreshold: z.number().finite().gt(1, 'a ratio threshold must be greater than 1').nullable(),
   ncsLimitSetId: z.string().max(256),
+  patientAgeYears: z.number().int().min(0).max(130).optional(),
 });
 
 /** Check an unknown value (e.g. read from a session file); one plain sentence when it is not a clinical snapshot. */

@@ -9,17 +9,36 @@ import { CASES } from '../domain/localization/fixtures';
 beforeEach(() => setActivePinia(createPinia()));
 
 describe('clinical store: rows', () => {
-  it('a new EMG row is a normal muscle on the side of the row before; typed names become vocabulary ids', () => {
+  it('a new EMG row starts "not recorded" (not normal) on the side of the row before; "All normal" fills what is unrecorded; typed names become vocabulary ids', () => {
     const store = useClinicalStore();
     const first = store.addEmgRow({ side: 'L' });
     store.setEmgMuscle(first, 'tib ant');
     const second = store.addEmgRow();
     store.setEmgMuscle(second, 'Vastus intermedius');
     expect(store.emgRows.map((r) => [r.muscle, r.side, r.fibrillations, r.recruitment])).toEqual([
-      ['tibialis-anterior', 'L', 0, 'full'],
-      ['Vastus intermedius', 'L', 0, 'full'],
+      ['tibialis-anterior', 'L', undefined, undefined],
+      ['Vastus intermedius', 'L', undefined, undefined],
     ]);
-    expect(store.emgAssessments.get(first)!.assessment.abnormal).toBe(false);
+    expect(store.emgAssessments.get(first)!.assessment.assessed).toBe(false);
+    store.updateEmgRow(first, { fibrillations: 2 });
+    store.setEmgRowNormal(first);
+    expect(store.emgRows[0]).toMatchObject({ fibrillations: 2, positiveSharpWaves: 0, recruitment: 'full', muapAmplitude: 'normal' });
+    expect(store.emgAssessments.get(first)!.assessment.abnormal).toBe(true);
+  });
+
+  it('the entered patient age selects age-dependent limits and is refused unless whole years', () => {
+    const store = useClinicalStore();
+    const id = store.addNcsRow();
+    store.setNcsNerve(id, 'sural-sensory');
+    store.updateNcsRow(id, { amplitude: 2, latencyMs: 3.8 });
+    expect(store.ncsFlags.get(id)!.flags.map((f) => f.kind)).toEqual(['low-amplitude']);
+    expect(store.setPatientAge('72').ok).toBe(true);
+    expect(store.ncsFlags.get(id)!.flags).toEqual([]);
+    expect(store.setPatientAge('seventy').ok).toBe(false);
+    expect(store.patientAgeYears).toBe(72);
+    expect(store.snapshot().patientAgeYears).toBe(72);
+    store.setPatientAge('');
+    expect(store.patientAgeYears).toBeNull();
   });
 
   it('"not recorded" removes the field; abnormal findings are assessed with their reasons', () => {

@@ -70,7 +70,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  */
 export function parseEmgTable(tsvText: string, options: EmgParseOptions = {}): ParseResult<NeedleEmgRow> {
   const warnings: ParseWarning[] = [];
-  const table = locateTable(tsvText, EMG_HEADERS, 'muscle', 'Muscle', warnings);
+  const table = locateTable<EmgField>(tsvText, EMG_HEADERS, 'muscle', 'Muscle', warnings);
   if (!table) return { rows: [], warnings, columns: [] };
 
   const rows: NeedleEmgRow[] = [];

@@ -5,7 +5,7 @@ import { resolveStimulationSite } from './segments';
 import { cellOf, locateTable, stripSideWord } from './table';
 import { parseNumber } from './terms';
 import type { NcsKind, NcsRow, ParseResult, ParseWarning } from './types';
-import { KIND_TERMS, NCS_HEADERS, NO_RESPONSE_TERMS } from './vocabulary';
+import { KIND_TERMS, NCS_HEADERS, NO_RESPONSE_TERMS, type NcsField } from './vocabulary';
 
 export interface NcsParseOptions {
   readonly defaultSide?: Side;
@@ -30,7 +30,7 @@ function kindFromWords(text: string): NcsKind | null {
  */
 export function parseNcsTable(tsvText: string, options: NcsParseOptions = {}): ParseResult<NcsRow> {
   const warnings: ParseWarning[] = [];
-  const table = locateTable(tsvText, NCS_HEADERS, 'nerve', 'Nerve', warnings);
+  const table = locateTable<NcsField>(tsvText, NCS_HEADERS, 'nerve', 'Nerve', warnings);
   if (!table) return { rows: [], warnings, columns: [] };
 
   const rows: NcsRow[] = [];

@@ -1,7 +1,7 @@
 /**
  * One entry point for a pasted or exported table, shared by the UI paste preview and the CLI
  * (`nervetrace import-table`): needle EMG or nerve conduction, chosen by the caller or by which
- * header the text has (a "Muscle" column → EMG, else a "Nerve" column → NCS).
+ * header the text has (a "Muscle" column → EMG, a "Nerve" column → NCS; both found → the one reading more rows).
  */
 import type { Side } from '../types';
 import { parseEmgTable } from './parseEmgTable';
@@ -23,10 +23,11 @@ export function parsePastedTable(text: string, options: PasteOptions = {}): Past
   const side = options.defaultSide ? { defaultSide: options.defaultSide } : {};
   if (options.kind === 'emg') return { kind: 'emg', result: parseEmgTable(text, side) };
   if (options.kind === 'ncs') return { kind: 'ncs', result: parseNcsTable(text, side) };
+  // Both are tried: a conduction table wins when only its header was found or it reads more rows.
   const emg = parseEmgTable(text, side);
-  if (emg.columns.length > 0) return { kind: 'emg', result: emg };
   const ncs = parseNcsTable(text, side);
-  if (ncs.columns.length > 0) return { kind: 'ncs', result: ncs };
+  const emgFound = emg.columns.length > 0;
+  if (ncs.columns.length > 0 && (!emgFound || ncs.rows.length > emg.rows.length)) return { kind: 'ncs', result: ncs };
   return { kind: 'emg', result: emg };
 }
 
