@@ -299,12 +299,12 @@ export function localizeLesions(input: LocalizationInput, options: LocalizationO
     summary = `Conflicting findings: the best explanation (${top.pattern}) ${problems.join(' and ')}.`;
   } else if (confidence === 'probable') {
     summary = `Probable: ${top.pattern}.`;
+  } else if (recruitmentOnlyStudy) {
+    // Recruitment alone localizes nothing firmly: say why first, then what a lesion would be.
+    summary = `${RECRUITMENT_ONLY_SENTENCE} If it is a lesion, possible: ${top.pattern} (weak evidence).`;
   } else {
     const next = alternatives[1];
-    const why = recruitmentOnlyStudy ? ` ${RECRUITMENT_ONLY_SENTENCE}` : '';
-    summary = next
-      ? `Possible: ${top.pattern} (${tied ? 'equally likely' : 'alternatively'} ${next.pattern}).${why}`
-      : `Possible: ${top.pattern}.${why}`;
+    summary = next ? `Possible: ${top.pattern} (${tied ? 'equally likely' : 'alternatively'} ${next.pattern}).` : `Possible: ${top.pattern}.`;
   }
 
   return { ...base, confidence, summary, alternatives, tied };

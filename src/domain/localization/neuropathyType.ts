@@ -5,7 +5,7 @@
  * with latencies and velocities short of that range; mixed when both, in one nerve each or more.
  * The thresholds are parameters (CONDUCTION_THRESHOLDS, with their sources).
  */
-import { DEFAULT_NCS_LIMITS, flagNcs } from '../emg';
+import { DEFAULT_NCS_LIMITS, flagNcs, resolveStimulationSite } from '../emg';
 import { CONDUCTION_THRESHOLDS } from './parameters';
 import type { EvidenceWeights } from './parameters';
 import type { DiffuseProcess, LocalizationInput, LocalizedFinding, PolyneuropathyType } from './types';
@@ -28,7 +28,9 @@ export function classifyPolyneuropathy(
         demyelinating.add(key);
         reasons.push(`${key}: latency ${row.latencyMs.toFixed(1)} ms ≥ ${Math.round((t.demyelinatingLatencyFactor - 1) * 100)} % above the upper limit (demyelinating range) [EFNS/PNS 2010].`);
       }
-      if (row.velocityMs !== undefined && f.limit.minVelocityMs !== undefined && row.velocityMs <= t.demyelinatingVelocityFactor * f.limit.minVelocityMs) {
+      // EFNS/PNS 2010 judge velocities away from entrapment sites: a segment across the fibular head is left out.
+      const acrossEntrapment = /peroneal/.test(f.nerveId ?? '') && ['above-fibular-head', 'popliteal-fossa', 'knee'].includes(resolveStimulationSite(row.stimulationSite) ?? '');
+      if (!acrossEntrapment && row.velocityMs !== undefined && f.limit.minVelocityMs !== undefined && row.velocityMs <= t.demyelinatingVelocityFactor * f.limit.minVelocityMs) {
         demyelinating.add(key);
         reasons.push(`${key}: velocity ${row.velocityMs.toFixed(0)} m/s ≥ ${Math.round((1 - t.demyelinatingVelocityFactor) * 100)} % below the lower limit (demyelinating range) [EFNS/PNS 2010].`);
       }

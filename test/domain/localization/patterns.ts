@@ -331,7 +331,8 @@ export const PATTERNS: readonly Pattern[] = [
       ncs('peroneal-motor-edb', 'R', { kind: 'motor', stimulationSite: 'Below fibular head', latencyMs: 12.0, amplitude: 1.9, velocityMs: 40 }),
       ncs('peroneal-motor-edb', 'R', { kind: 'motor', stimulationSite: 'Above fibular head', latencyMs: 15.9, amplitude: 0.7, velocityMs: 26 }),
     ],
-    expect: { sites: ['R|common-peroneal-fibular-head'], kind: 'focal+polyneuropathy' },
+    // The slowing across the fibular head is focal: EFNS/PNS 2010 judge velocities away from entrapment sites, so the neuropathy stays axonal.
+    expect: { sites: ['R|common-peroneal-fibular-head'], kind: 'focal+polyneuropathy', diffuseType: 'axonal' },
     forbidden: [/bilateral/i, /sciatic/i],
   },
   {
@@ -364,7 +365,7 @@ export const PATTERNS: readonly Pattern[] = [
     emg: onlyEmg(['gluteus-medius', 'vastus-lateralis', 'tibialis-anterior', 'gastrocnemius-medial-head', 'biceps-femoris-long-head'].flatMap((m) => both((s) => abnormal(m, s, recruitmentOnly)))),
     ncs: [...normalLegNcs('L'), ...normalLegNcs('R')],
     expect: { confidence: ['possible'], flag: /Reduced recruitment without other changes: consider poor activation, an upper motor neuron cause or a lesion of a few days/ },
-    forbidden: [/^Probable/],
+    forbidden: [/^Probable/, /^Possible/],
   },
   {
     name: 'acute lesion of a few days: reduced recruitment only in TA and EHL, no fibrillations yet (S27: they appear after 10–18 days) → at most possible, with the recruitment-only sentence',
