@@ -271,7 +271,9 @@ export function locateTable<F extends string>(
         warnings.push({ line: b + 1, message: `Page footer "${line.trim()}" ignored.` });
         continue;
       }
-      const { cells, stray, unread } = cellsOf(line);
+      const { cells, stray: strayCells, unread } = cellsOf(line);
+      // Cells right of the last header column (tabs, "|") are listed, never dropped silently.
+      const stray = [...strayCells, ...(delimiter === '\t' || delimiter === '|' ? cells.slice(columns.length).filter((c) => c.length > 0) : [])];
       for (const t of stray) warnings.push({ line: b + 1, message: `"${t}" lies under no column: not read.` });
       if (unread && unread.length > 0 && cells.some((c, idx) => c && idx !== columns.findIndex((x) => x.field === required))) {
         warnings.push({

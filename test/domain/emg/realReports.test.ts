@@ -90,3 +90,11 @@ describe('tables pasted from real report styles', () => {
     expect(r.warnings).toContainEqual({ line: 1, message: 'Column "Dist" gives no unit (cm or mm): distances not read.' });
   });
 });
+
+describe('cells that are not read are listed', () => {
+  it('a cell right of the last header column is named in a warning', () => {
+    const r = parseEmgTable('Muscle\tSide\tFib\nTA\tR\t2+\tsee comment');
+    expect(r.rows[0]).toMatchObject({ muscle: 'tibialis-anterior', fibrillations: 2 });
+    expect(r.warnings).toContainEqual({ line: 2, message: '"see comment" lies under no column: not read.' });
+  });
+});
