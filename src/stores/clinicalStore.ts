@@ -14,6 +14,8 @@ import {
   getNcsNerve,
   matchMuscle,
   parsePastedTable as parseTable,
+  patientAgeYears as patientAgeYearsOf,
+  type PatientAge,
   type NcsLimit,
   type NcsLimitSet,
   type NcsRow,
@@ -38,6 +40,7 @@ import {
 import { analyseClinicalCase, buildClinicalReport, type ClinicalCaseInput } from '../domain/report';
 import { buildNerveMap } from '../domain/nervemap';
 import { useMeasurementStore } from './measurementStore';
+import { useStudyStore } from './studyStore';
 import { CLINICAL_SNAPSHOT_VERSION, parseClinicalSnapshot, type ClinicalSnapshot } from './clinicalSnapshot';
 
 export { CLINICAL_SNAPSHOT_VERSION, parseClinicalSnapshot, type ClinicalSnapshot } from './clinicalSnapshot';
@@ -116,6 +119,7 @@ export function describeNcsLimit(limit: NcsLimit, unit: string): string {
 
 export const useClinicalStore = defineStore('clinical', () => {
   const measurementStore = useMeasurementStore();
+  const studyStore = useStudyStore();
 
   // ---- state (plain data) ----
   const emgRows = shallowRef<readonly NeedleEmgRow[]>([]);
@@ -145,6 +149,20 @@ export const useClinicalStore = defineStore('clinical', () => {
   const ncsLimitSets = NCS_LIMIT_SETS;
   const ncsLimits = computed<NcsLimitSet>(() => NCS_LIMIT_SETS.find((s) => s.id === ncsLimitSetId.value) ?? DEFAULT_NCS_LIMITS);
 
+  /** The age from the opened DICOM (PatientAge, or birth date with the study date); null when none gives one. */
+  const dicomAge = computed<PatientAge | null>(() => {
+    for (const instance of studyStore.instances) {
+      const m = instance.meta;
+      const age = patientAgeYearsOf({ patientAge: m.patientAge ?? null, birthDate: m.patientBirthDate ?? null, studyDate: m.studyDate ?? null });
+      if (age) return age;
+    }
+    return null;
+  });
+  /** The age used for the limits: entered first, else from the DICOM; null = unknown (the report says so). */
+  const patientAge = computed<PatientAge | null>(() =>
+    patientAgeYears.value !== null ? patientAgeYearsOf({ enteredYears: patientAgeYears.value }) : dicomAge.value,
+  );
+
   const caseInput = computed<ClinicalCaseInput>(() => ({
     measurements: measurementStore.comparison,
     emg: emgRows.value,
@@ -152,7 +170,7 @@ export const useClinicalStore = defineStore('clinical', () => {
     referenceSet: referenceSet.value,
     ncsLimits: ncsLimits.value,
     ...(ratioThreshold.value !== null ? { ratioThreshold: ratioThreshold.value } : {}),
-    ...(patientAgeYears.value !== null ? { ageYears: patientAgeYears.value } : {}),
+    ...(patientAge.value ? { ageYears: patientAge.value.years } : {}),
   }));
   const analysis = computed(() => analyseClinicalCase(caseInput.value));
   const comparisons = computed(() => analysis.value.comparisons);
@@ -397,6 +415,7 @@ export const useClinicalStore = defineStore('clinical', () => {
     ncsLimitSetId,
     ratioThreshold,
     patientAgeYears,
+    patientAge,
     // derived
     referenceSets,
     referenceSet,

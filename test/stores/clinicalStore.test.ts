@@ -184,3 +184,20 @@ describe('clinical store: snapshot and restore', () => {
     expect(parseClinicalSnapshot({ ...store.snapshot(), emg: [{ muscle: 'soleus', side: 'R', fibrillations: 9 }] }).ok).toBe(false);
   });
 });
+
+describe('clinical store: age from the DICOM', () => {
+  it('without an entered age the opened study\'s PatientAge selects the limits; an entered age wins', async () => {
+    const { useStudyStore } = await import('../../src/stores/studyStore');
+    const studies = useStudyStore();
+    studies.instances = [{ meta: { patientAge: '072Y', patientBirthDate: null, studyDate: null } } as never];
+    const store = useClinicalStore();
+    expect(store.patientAge).toEqual({ years: 72, from: 'PatientAge 072Y' });
+    const id = store.addNcsRow();
+    store.setNcsNerve(id, 'sural-sensory');
+    store.updateNcsRow(id, { amplitude: 2, latencyMs: 3.8 });
+    expect(store.ncsFlags.get(id)!.flags).toEqual([]);
+    store.setPatientAge('45');
+    expect(store.patientAge).toEqual({ years: 45, from: 'entered' });
+    expect(store.ncsFlags.get(id)!.flags.map((f) => f.kind)).toEqual(['low-amplitude']);
+  });
+});
