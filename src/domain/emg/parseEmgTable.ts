@@ -228,5 +228,7 @@ export function parseEmgTable(tsvText: string, options: EmgParseOptions = {}): P
       rows.push({ id, muscle, side: side!, sourceLine: line.line, ...values });
     });
   }
+  // In line order, as the preview lists them (stable: a line's warnings keep their order).
+  warnings.sort((a, b) => a.line - b.line);
   return { rows, warnings, suggestions, columns: table.columns.map((c) => ({ header: c.header, field: c.field })) };
 }

@@ -137,5 +137,6 @@ export function parseNcsTable(tsvText: string, options: NcsParseOptions = {}): P
     rows.push(row);
     }
   }
+  warnings.sort((a, b) => a.line - b.line);
   return { rows, warnings, columns: table.columns.map((c) => ({ header: c.header, field: c.field })) };
 }
