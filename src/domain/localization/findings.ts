@@ -37,10 +37,11 @@ export interface FindingOptions {
 /**
  * Turn EMG and NCS rows into findings on the graph. Several rows of one muscle (or one study) and
  * side are merged: abnormal if any row is abnormal (a note records rows that disagree). Rows that
- * record nothing are left out. Free-text muscles and studies are kept but not placed.
+ * record nothing are left out. Free-text muscles and studies are kept but not placed. Each finding
+ * carries its evidence weight (evidence.ts); conduction block or focal slowing across a segment
+ * becomes a finding of its own on that segment's node.
  */
-export function buildFindings(emg: readonly NeedleEmgRow[], ncs: readonly NcsRow[], options: FindingOptions | NcsLimitSet = {}): Built {
-  const opts: FindingOptions = 'limits' in options && Array.isArray((options as NcsLimitSet).limits) ? { limits: options as NcsLimitSet } : (options as FindingOptions);
+export function buildFindings(emg: readonly NeedleEmgRow[], ncs: readonly NcsRow[], opts: FindingOptions = {}): Built {
   const limits = opts.limits ?? DEFAULT_NCS_LIMITS;
   const ew = opts.evidence ?? EVIDENCE_WEIGHTS;
   const notes: string[] = [];

@@ -186,7 +186,7 @@ const RECRUITMENT_ONLY_SENTENCE =
   'Reduced recruitment without other changes: consider poor activation, an upper motor neuron cause or a lesion of a few days.';
 
 /** What was not examined or cannot be concluded, for the report. */
-function limitationsOf(input: LocalizationInput, findings: readonly LocalizedFinding[], rules: readonly RuleFiring[]): string[] {
+function limitationsOf(input: LocalizationInput, findings: readonly LocalizedFinding[]): string[] {
   const out: string[] = [];
   const placedFindings = findings.filter((f) => f.placement);
   const sidesWithAbnormal = new Set(findings.filter((f) => f.abnormal).map((f) => f.side));
@@ -214,7 +214,6 @@ function limitationsOf(input: LocalizationInput, findings: readonly LocalizedFin
   if (input.ageYears === undefined && (input.ncs ?? []).some((r) => /sural/i.test(r.nerve))) {
     out.push('Patient age unknown: the age-independent sural limit was used (age-dependent limits from 60 years, Tavee 2014).');
   }
-  void rules;
   return out;
 }
 
@@ -238,7 +237,7 @@ export function localizeLesions(input: LocalizationInput, options: LocalizationO
   const rules = evaluateRules(findings);
   const rulesFired = rules.map(({ favours: _favours, strength: _strength, ...rest }) => rest);
   const flags = rules.filter((r) => r.id === LOCALIZING_RULES.myokymia.id).map((r) => r.text);
-  const limitations = limitationsOf(input, findings, rules);
+  const limitations = limitationsOf(input, findings);
   const abnormalFindings = findings.filter((f) => f.abnormal);
   const recruitmentOnlyStudy = abnormalFindings.length > 0 && abnormalFindings.every((f) => f.recruitmentOnly);
   if (recruitmentOnlyStudy) flags.push(RECRUITMENT_ONLY_SENTENCE);
