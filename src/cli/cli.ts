@@ -1,5 +1,6 @@
 /** Command dispatch for the NerveTrace CLI. Pure apart from file reads; output goes through CliIo. */
 import { UsageError } from './args.ts';
+import { runImportTable } from './importTable.ts';
 import { runInspect } from './inspect.ts';
 import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, type CliIo } from './io.ts';
 import { runMeasure } from './measure.ts';
@@ -20,12 +21,14 @@ Commands:
       CSV of all measurements of the sessions (de-identified by default)
   sr <session.json> -o <file.dcm> [--identified]
       DICOM SR measurement report (TID 1500), de-identified by default
+  import-table <file.txt> [--side L|R] [--kind emg|ncs] [--json]
+      the rows and warnings the paste preview reads from a report's EMG or NCS table
 
 Run "nervetrace <command> --help" for details.
 Exit codes: 0 ok, 1 a file, session or measurement was refused, 2 command-line error.
 `;
 
-const COMMANDS = new Set(['inspect', 'measure', 'report', 'table', 'sr']);
+const COMMANDS = new Set(['inspect', 'measure', 'report', 'table', 'sr', 'import-table']);
 
 /** Runs one CLI invocation (argv without node and script) and returns the exit code. */
 export function runCli(argv: readonly string[], io: CliIo): number {
@@ -50,6 +53,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         return runTable(rest, io);
       case 'sr':
         return runSr(rest, io);
+      case 'import-table':
+        return runImportTable(rest, io);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

@@ -17,6 +17,7 @@ export function sessionCaseInput(session: Session): ClinicalCaseInput {
     ncs: session.ncs,
     referenceSet: session.referenceSet,
     ncsLimits: NCS_LIMIT_SETS.find((s) => s.id === session.options.ncsLimitSetId) ?? DEFAULT_NCS_LIMITS,
+    ...(session.options.patientAgeYears !== undefined ? { ageYears: session.options.patientAgeYears } : {}),
     ...(ratio !== null ? { ratioThreshold: ratio } : {}),
   };
 }

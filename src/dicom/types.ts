@@ -17,6 +17,10 @@ export interface DicomImageMetadata {
   readonly frameOfReferenceUid: string | null;
   readonly patientName: string | null;
   readonly patientId: string | null;
+  /** (0010,1010) "064Y", (0010,0030) and (0008,0020) YYYYMMDD: for age-dependent NCS limits only (optional: older callers omit them). */
+  readonly patientAge?: string | null;
+  readonly patientBirthDate?: string | null;
+  readonly studyDate?: string | null;
   readonly studyDescription: string | null;
   readonly seriesDescription: string | null;
   readonly bodyPartExamined: string | null;

@@ -25,6 +25,8 @@ export interface ClinicalSnapshot {
   readonly ratioThreshold: number | null;
   /** Id of the NCS limit set (see NCS_LIMIT_SETS); an unknown id falls back to the default set. */
   readonly ncsLimitSetId: string;
+  /** Entered patient age (years) for age-dependent NCS limits; absent = unknown. */
+  readonly patientAgeYears?: number;
 }
 
 const MAX_ROWS = 10_000;
@@ -42,6 +44,7 @@ const emgRowSchema = z.object({
   fibrillations: grade.optional(),
   positiveSharpWaves: grade.optional(),
   otherDischarges: z.array(z.enum(['complex-repetitive', 'myokymic', 'fasciculations'])).max(3).optional(),
+  absentDischarges: z.array(z.enum(['complex-repetitive', 'myokymic', 'fasciculations'])).max(3).optional(),
   muapAmplitude: level.optional(),
   muapDuration: level.optional(),
   polyphasia: z.enum(['normal', 'increased']).optional(),
@@ -58,6 +61,7 @@ const ncsRowSchema = z.object({
   latencyMs: nonNegative.optional(),
   amplitude: nonNegative.optional(),
   velocityMs: nonNegative.optional(),
+  distanceMm: nonNegative.optional(),
   noResponse: z.boolean(),
   sourceLine: z.number().int().positive().optional(),
 });
@@ -70,6 +74,7 @@ export const clinicalSnapshotSchema = z.object({
   userReferenceSets: z.array(referenceSetSchema).max(1_000),
   ratioThreshold: z.number().finite().gt(1, 'a ratio threshold must be greater than 1').nullable(),
   ncsLimitSetId: z.string().max(256),
+  patientAgeYears: z.number().int().min(0).max(130).optional(),
 });
 
 /** Check an unknown value (e.g. read from a session file); one plain sentence when it is not a clinical snapshot. */

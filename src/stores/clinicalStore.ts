@@ -13,8 +13,9 @@ import {
   NCS_LIMIT_SETS,
   getNcsNerve,
   matchMuscle,
-  parseEmgTable,
-  parseNcsTable,
+  parsePastedTable as parseTable,
+  patientAgeYears as patientAgeYearsOf,
+  type PatientAge,
   type NcsLimit,
   type NcsLimitSet,
   type NcsRow,
@@ -39,6 +40,7 @@ import {
 import { analyseClinicalCase, buildClinicalReport, type ClinicalCaseInput } from '../domain/report';
 import { buildNerveMap } from '../domain/nervemap';
 import { useMeasurementStore } from './measurementStore';
+import { useStudyStore } from './studyStore';
 import { CLINICAL_SNAPSHOT_VERSION, parseClinicalSnapshot, type ClinicalSnapshot } from './clinicalSnapshot';
 
 export { CLINICAL_SNAPSHOT_VERSION, parseClinicalSnapshot, type ClinicalSnapshot } from './clinicalSnapshot';
@@ -56,8 +58,8 @@ export type PastePreview =
   | { readonly kind: 'emg'; readonly result: ParseResult<NeedleEmgRow>; readonly detected: boolean }
   | { readonly kind: 'ncs'; readonly result: ParseResult<NcsRow>; readonly detected: boolean };
 
-/** A new EMG row: the muscle was examined and is normal until the user records otherwise. */
-const NORMAL_EMG_FINDINGS: Omit<NeedleEmgRow, 'muscle' | 'side'> = {
+/** The findings of a normal muscle, set by "All normal" on a row (new rows start not recorded). */
+export const NORMAL_EMG_FINDINGS: Omit<NeedleEmgRow, 'muscle' | 'side'> = {
   insertionalActivity: 'normal',
   fibrillations: 0,
   positiveSharpWaves: 0,
@@ -84,15 +86,10 @@ function plain<T>(value: T): T {
  * (an EMG table needs a "Muscle" column, a conduction table a "Nerve" column).
  */
 export function parsePastedTable(text: string, mode: PasteMode, defaultSide: Side | null): PastePreview {
-  const options = defaultSide ? { defaultSide } : {};
-  if (mode === 'emg') return { kind: 'emg', result: parseEmgTable(text, options), detected: false };
-  if (mode === 'ncs') return { kind: 'ncs', result: parseNcsTable(text, options), detected: false };
-  const emg = parseEmgTable(text, options);
-  const ncs = parseNcsTable(text, options);
-  const emgFound = emg.columns.length > 0;
-  const ncsFound = ncs.columns.length > 0;
-  if (ncsFound && (!emgFound || ncs.rows.length > emg.rows.length)) return { kind: 'ncs', result: ncs, detected: true };
-  return { kind: 'emg', result: emg, detected: emgFound };
+  // The same parser as `nervetrace import-table` (domain/emg/pasteTable.ts).
+  const table = parseTable(text, { ...(mode !== 'auto' ? { kind: mode } : {}), ...(defaultSide ? { defaultSide } : {}) });
+  const detected = mode === 'auto' && table.result.columns.length > 0;
+  return table.kind === 'emg' ? { kind: 'emg', result: table.result, detected } : { kind: 'ncs', result: table.result, detected };
 }
 
 /** How a typed muscle name reads against the controlled list. */
@@ -122,6 +119,7 @@ export function describeNcsLimit(limit: NcsLimit, unit: string): string {
 
 export const useClinicalStore = defineStore('clinical', () => {
   const measurementStore = useMeasurementStore();
+  const studyStore = useStudyStore();
 
   // ---- state (plain data) ----
   const emgRows = shallowRef<readonly NeedleEmgRow[]>([]);
@@ -131,6 +129,8 @@ export const useClinicalStore = defineStore('clinical', () => {
   const ncsLimitSetId = shallowRef<string>(DEFAULT_NCS_LIMITS.id);
   /** Session-level larger/smaller ratio (source "user"); null = the reference set's ratio. */
   const ratioThreshold = shallowRef<number | null>(null);
+  /** Entered patient age in whole years (age-dependent NCS limits); null = unknown. */
+  const patientAgeYears = shallowRef<number | null>(null);
 
   let idCounter = 0;
   function freshId(prefix: 'emg' | 'ncs', taken: ReadonlySet<string>): string {
@@ -149,6 +149,20 @@ export const useClinicalStore = defineStore('clinical', () => {
   const ncsLimitSets = NCS_LIMIT_SETS;
   const ncsLimits = computed<NcsLimitSet>(() => NCS_LIMIT_SETS.find((s) => s.id === ncsLimitSetId.value) ?? DEFAULT_NCS_LIMITS);
 
+  /** The age from the opened DICOM (PatientAge, or birth date with the study date); null when none gives one. */
+  const dicomAge = computed<PatientAge | null>(() => {
+    for (const instance of studyStore.instances) {
+      const m = instance.meta;
+      const age = patientAgeYearsOf({ patientAge: m.patientAge ?? null, birthDate: m.patientBirthDate ?? null, studyDate: m.studyDate ?? null });
+      if (age) return age;
+    }
+    return null;
+  });
+  /** The age used for the limits: entered first, else from the DICOM; null = unknown (the report says so). */
+  const patientAge = computed<PatientAge | null>(() =>
+    patientAgeYears.value !== null ? patientAgeYearsOf({ enteredYears: patientAgeYears.value }) : dicomAge.value,
+  );
+
   const caseInput = computed<ClinicalCaseInput>(() => ({
     measurements: measurementStore.comparison,
     emg: emgRows.value,
@@ -156,6 +170,7 @@ export const useClinicalStore = defineStore('clinical', () => {
     referenceSet: referenceSet.value,
     ncsLimits: ncsLimits.value,
     ...(ratioThreshold.value !== null ? { ratioThreshold: ratioThreshold.value } : {}),
+    ...(patientAge.value ? { ageYears: patientAge.value.years } : {}),
   }));
   const analysis = computed(() => analyseClinicalCase(caseInput.value));
   const comparisons = computed(() => analysis.value.comparisons);
@@ -174,8 +189,12 @@ export const useClinicalStore = defineStore('clinical', () => {
   function addEmgRow(init: Partial<NeedleEmgRow> = {}): string {
     const side: Side = init.side ?? emgRows.value.at(-1)?.side ?? 'R';
     const id = freshId('emg', idsOf(emgRows.value));
-    emgRows.value = [...emgRows.value, compact({ ...NORMAL_EMG_FINDINGS, muscle: '', ...init, side, id })];
+    emgRows.value = [...emgRows.value, compact({ muscle: '', ...init, side, id })];
     return id;
+  }
+  /** "All normal": every field still not recorded becomes normal; recorded findings stay. */
+  function setEmgRowNormal(id: string): void {
+    emgRows.value = emgRows.value.map((r) => (r.id === id ? compact({ ...NORMAL_EMG_FINDINGS, ...r, id }) : r));
   }
   function updateEmgRow(id: string, patch: EmgRowPatch): void {
     emgRows.value = emgRows.value.map((r) => (r.id === id ? compact({ ...r, ...patch, id }) : r));
@@ -316,6 +335,19 @@ export const useClinicalStore = defineStore('clinical', () => {
     return ok(value);
   }
 
+  /** The patient's age as typed ("" = unknown); refused unless a whole number of years 0–130. */
+  function setPatientAge(text: string): Result<number | null> {
+    const t = text.trim();
+    if (t === '') {
+      patientAgeYears.value = null;
+      return ok(null);
+    }
+    const value = Number(t);
+    if (!/^\d{1,3}$/.test(t) || value > 130) return fail('Enter the age in whole years (0–130), or leave it empty when unknown.');
+    patientAgeYears.value = value;
+    return ok(value);
+  }
+
   /** Empty the EMG and NCS tables and return to the default reference and limit sets (user sets are dropped). */
   function clearAll(): void {
     emgRows.value = [];
@@ -324,6 +356,7 @@ export const useClinicalStore = defineStore('clinical', () => {
     referenceSetId.value = DEFAULT_REFERENCE_SET.id;
     ncsLimitSetId.value = DEFAULT_NCS_LIMITS.id;
     ratioThreshold.value = null;
+    patientAgeYears.value = null;
   }
 
   // ---- session ----
@@ -336,6 +369,7 @@ export const useClinicalStore = defineStore('clinical', () => {
       userReferenceSets: userReferenceSets.value,
       ratioThreshold: ratioThreshold.value,
       ncsLimitSetId: ncsLimits.value.id,
+      ...(patientAgeYears.value !== null ? { patientAgeYears: patientAgeYears.value } : {}),
     });
   }
 
@@ -368,6 +402,7 @@ export const useClinicalStore = defineStore('clinical', () => {
     referenceSetId.value = builtIn ? builtIn.id : s.referenceSet.id;
     ncsLimitSetId.value = NCS_LIMIT_SETS.some((l) => l.id === s.ncsLimitSetId) ? s.ncsLimitSetId : DEFAULT_NCS_LIMITS.id;
     ratioThreshold.value = s.ratioThreshold;
+    patientAgeYears.value = s.patientAgeYears ?? null;
     return ok(s);
   }
 
@@ -379,6 +414,8 @@ export const useClinicalStore = defineStore('clinical', () => {
     referenceSetId,
     ncsLimitSetId,
     ratioThreshold,
+    patientAgeYears,
+    patientAge,
     // derived
     referenceSets,
     referenceSet,
@@ -395,6 +432,7 @@ export const useClinicalStore = defineStore('clinical', () => {
     nerveMap,
     // EMG
     addEmgRow,
+    setEmgRowNormal,
     updateEmgRow,
     setEmgMuscle,
     removeEmgRow,
@@ -419,6 +457,7 @@ export const useClinicalStore = defineStore('clinical', () => {
     deleteUserReferenceSet,
     chooseNcsLimits,
     setRatioThreshold,
+    setPatientAge,
     clearAll,
     // session
     snapshot,

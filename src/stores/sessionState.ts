@@ -265,7 +265,11 @@ export function buildSession(s: SessionSources): Session {
     emg: completeRows(s.clinical.emg, 'muscle'),
     ncs: completeRows(s.clinical.ncs, 'nerve'),
     referenceSet: s.clinical.referenceSet,
-    options: { ratioThreshold: s.clinical.ratioThreshold, ncsLimitSetId: s.clinical.ncsLimitSetId },
+    options: {
+      ratioThreshold: s.clinical.ratioThreshold,
+      ncsLimitSetId: s.clinical.ncsLimitSetId,
+      ...(s.clinical.patientAgeYears !== undefined ? { patientAgeYears: s.clinical.patientAgeYears } : {}),
+    },
   };
 }
 
@@ -280,6 +284,7 @@ export function clinicalSnapshotFromSession(session: Session): ClinicalSnapshot 
     userReferenceSets: builtIn ? [] : [session.referenceSet],
     ratioThreshold: session.options.ratioThreshold,
     ncsLimitSetId: session.options.ncsLimitSetId,
+    ...(session.options.patientAgeYears !== undefined ? { patientAgeYears: session.options.patientAgeYears } : {}),
   };
 }
 

@@ -593,6 +593,7 @@ export const useSessionStore = defineStore('session', () => {
         () => clinicalStore.userReferenceSets,
         () => clinicalStore.ncsLimitSetId,
         () => clinicalStore.ratioThreshold,
+        () => clinicalStore.patientAgeYears,
       ],
       scheduleSave,
     );

@@ -19,13 +19,18 @@ async function openTab(page: Page, id: 'emg' | 'comparison' | 'map' | 'report' |
   await page.getByTestId(`tab-${id}`).click();
 }
 
-/** Add one EMG row the way a user does: "Add muscle", type the name, choose the findings. */
+/**
+ * Add one EMG row the way a user does: "Add muscle" (the row starts "not recorded"), type the name,
+ * press N ("All normal"), then choose what was abnormal.
+ */
 async function addMuscle(page: Page, entry: MuscleEntry): Promise<Locator> {
   await page.getByTestId('emg-add').click();
   const row = page.getByTestId('emg-row').last();
   const input = row.getByTestId('emg-muscle');
   await input.fill(entry.muscle);
   await input.press('Enter');
+  await expect(row.getByTestId('emg-fib')).toHaveValue('');
+  await row.getByTestId('emg-normal').click();
   if (entry.side) await row.getByTestId('emg-side').selectOption(entry.side);
   if (entry.ins) await row.getByTestId('emg-ins').selectOption({ label: entry.ins });
   if (entry.fib) await row.getByTestId('emg-fib').selectOption({ label: entry.fib });
@@ -109,7 +114,7 @@ test('typing the peroneal-predominant sciatic pattern row by row moves the local
   await expect(mapNode(page, 'R', 'root-L5')).toHaveAttribute('data-state', 'normal');
   await expect(mapNode(page, 'L', 'sciatic-trunk')).toHaveAttribute('data-state', 'untested');
   await expect(page.getByTestId('localization-reasoning')).toContainText(
-    'Supports — Right: Biceps femoris short head abnormal → lesion at or above the sciatic peroneal division, not at the fibular head (S22, S23)',
+    'Supports — Right: Biceps femoris short head abnormal → lesion at or above the sciatic peroneal division, not at the fibular head [Katirji & Wilbourn 1994; ref. S23]',
   );
   await mapNode(page, 'R', 'sciatic-peroneal-division').click();
   const details = page.getByTestId('map-details');
@@ -325,7 +330,8 @@ test('sciatic nerves traced on the sample study are compared left to right, plac
 
   await openTab(page, 'report');
   const concordance = page.getByTestId('report-concordance');
-  await expect(concordance).toContainText('The EMG localization lies at the measured segment; it does not extend proximal to the measured sites.');
+  await expect(concordance).toContainText('The EMG localization lies at the measured segment. Limb EMG cannot exclude involvement proximal to the muscles examined.');
+  await expect(concordance).not.toContainText('does not extend proximal');
   await expect(concordance).toContainText('Right sciatic nerve, gluteal fold (US): enlarged — agrees with the EMG');
   await expect(page.getByTestId('report-measurements')).toContainText('above the upper limit of 58.3 mm² (S1)');
   await screenshot(page, 'clinical-report-traced');

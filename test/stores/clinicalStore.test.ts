@@ -9,17 +9,36 @@ import { CASES } from '../domain/localization/fixtures';
 beforeEach(() => setActivePinia(createPinia()));
 
 describe('clinical store: rows', () => {
-  it('a new EMG row is a normal muscle on the side of the row before; typed names become vocabulary ids', () => {
+  it('a new EMG row starts "not recorded" (not normal) on the side of the row before; "All normal" fills what is unrecorded; typed names become vocabulary ids', () => {
     const store = useClinicalStore();
     const first = store.addEmgRow({ side: 'L' });
     store.setEmgMuscle(first, 'tib ant');
     const second = store.addEmgRow();
     store.setEmgMuscle(second, 'Vastus intermedius');
     expect(store.emgRows.map((r) => [r.muscle, r.side, r.fibrillations, r.recruitment])).toEqual([
-      ['tibialis-anterior', 'L', 0, 'full'],
-      ['Vastus intermedius', 'L', 0, 'full'],
+      ['tibialis-anterior', 'L', undefined, undefined],
+      ['Vastus intermedius', 'L', undefined, undefined],
     ]);
-    expect(store.emgAssessments.get(first)!.assessment.abnormal).toBe(false);
+    expect(store.emgAssessments.get(first)!.assessment.assessed).toBe(false);
+    store.updateEmgRow(first, { fibrillations: 2 });
+    store.setEmgRowNormal(first);
+    expect(store.emgRows[0]).toMatchObject({ fibrillations: 2, positiveSharpWaves: 0, recruitment: 'full', muapAmplitude: 'normal' });
+    expect(store.emgAssessments.get(first)!.assessment.abnormal).toBe(true);
+  });
+
+  it('the entered patient age selects age-dependent limits and is refused unless whole years', () => {
+    const store = useClinicalStore();
+    const id = store.addNcsRow();
+    store.setNcsNerve(id, 'sural-sensory');
+    store.updateNcsRow(id, { amplitude: 2, latencyMs: 3.8 });
+    expect(store.ncsFlags.get(id)!.flags.map((f) => f.kind)).toEqual(['low-amplitude']);
+    expect(store.setPatientAge('72').ok).toBe(true);
+    expect(store.ncsFlags.get(id)!.flags).toEqual([]);
+    expect(store.setPatientAge('seventy').ok).toBe(false);
+    expect(store.patientAgeYears).toBe(72);
+    expect(store.snapshot().patientAgeYears).toBe(72);
+    store.setPatientAge('');
+    expect(store.patientAgeYears).toBeNull();
   });
 
   it('"not recorded" removes the field; abnormal findings are assessed with their reasons', () => {
@@ -163,5 +182,22 @@ describe('clinical store: snapshot and restore', () => {
     expect(parseClinicalSnapshot(null).ok).toBe(false);
     expect(parseClinicalSnapshot({ ...store.snapshot(), fibrillations: 9 }).ok).toBe(true);
     expect(parseClinicalSnapshot({ ...store.snapshot(), emg: [{ muscle: 'soleus', side: 'R', fibrillations: 9 }] }).ok).toBe(false);
+  });
+});
+
+describe('clinical store: age from the DICOM', () => {
+  it('without an entered age the opened study\'s PatientAge selects the limits; an entered age wins', async () => {
+    const { useStudyStore } = await import('../../src/stores/studyStore');
+    const studies = useStudyStore();
+    studies.instances = [{ meta: { patientAge: '072Y', patientBirthDate: null, studyDate: null } } as never];
+    const store = useClinicalStore();
+    expect(store.patientAge).toEqual({ years: 72, from: 'PatientAge 072Y' });
+    const id = store.addNcsRow();
+    store.setNcsNerve(id, 'sural-sensory');
+    store.updateNcsRow(id, { amplitude: 2, latencyMs: 3.8 });
+    expect(store.ncsFlags.get(id)!.flags).toEqual([]);
+    store.setPatientAge('45');
+    expect(store.patientAge).toEqual({ years: 45, from: 'entered' });
+    expect(store.ncsFlags.get(id)!.flags.map((f) => f.kind)).toEqual(['low-amplitude']);
   });
 });

@@ -143,6 +143,7 @@ export function sciaticTrunkPath(side: Side): string {
 /** Colours: fill, stroke and text of a node in each state. */
 export const NODE_COLOURS: Readonly<Record<MapNodeState, { readonly fill: string; readonly stroke: string; readonly text: string }>> = {
   lesion: { fill: '#d64545', stroke: '#ff9c9c', text: '#ffffff' },
+  diffuse: { fill: '#b0417a', stroke: '#f29ac8', text: '#ffffff' },
   abnormal: { fill: '#e0a02a', stroke: '#ffd27a', text: '#1d1405' },
   normal: { fill: '#1d5e4a', stroke: '#3fbf8f', text: '#dcfff2' },
   untested: { fill: '#27303b', stroke: '#3d4a5a', text: '#a9b4c0' },

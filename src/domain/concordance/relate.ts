@@ -12,9 +12,10 @@ import {
   type LocalizedFinding,
 } from '../localization';
 
-export type ConcordanceStatus = 'agrees' | 'partially' | 'disagrees' | 'cannot-assess';
-/** Where the EMG lesion lies relative to the imaged segment. */
-export type LesionRelation = 'at-segment' | 'proximal' | 'distal' | 'elsewhere' | 'other-side' | 'no-lesion' | 'unknown';
+/** 'undetermined': the localization is tied or conflicting, so the segment cannot be judged against one lesion. */
+export type ConcordanceStatus = 'agrees' | 'partially' | 'disagrees' | 'undetermined' | 'cannot-assess';
+/** Where the EMG lesion lies relative to the imaged segment ('diffuse': a generalized polyneuropathy). */
+export type LesionRelation = 'at-segment' | 'proximal' | 'distal' | 'elsewhere' | 'other-side' | 'diffuse' | 'no-lesion' | 'unknown';
 export type ImagingState = 'abnormal' | 'normal' | 'unknown';
 
 export interface ConcordanceEntry {
@@ -47,7 +48,33 @@ export interface ConcordanceEntry {
 }
 
 const SIDE_WORD: Readonly<Record<Side, 'Left' | 'Right'>> = { L: 'Left', R: 'Right' };
-const RELATION_PRIORITY: readonly LesionRelation[] = ['at-segment', 'proximal', 'distal', 'elsewhere'];
+const RELATION_PRIORITY: readonly LesionRelation[] = ['at-segment', 'proximal', 'distal', 'diffuse', 'elsewhere'];
+
+type Hypothesis = LocalizationResult['alternatives'][number];
+
+/** The relation of a hypothesis to a segment on one side, and the lesion site that decides it. */
+function relationTo(
+  hypothesis: Hypothesis | null,
+  node: LesionLevel | null,
+  aboveLesionSite: boolean,
+  side: Side,
+  localization: LocalizationResult,
+): { relation: LesionRelation; lesion: LesionSite | null } {
+  if (!node) return { relation: 'unknown', lesion: null };
+  if (localization.confidence === 'none') return { relation: 'no-lesion', lesion: null };
+  if (!hypothesis) return { relation: 'unknown', lesion: null };
+  const own = hypothesis.sites.filter((s) => s.side === side);
+  const ranked = own
+    .map((s) => ({ s, r: relationOf(s.level, node, aboveLesionSite) as LesionRelation }))
+    .sort((a, b) => RELATION_PRIORITY.indexOf(a.r) - RELATION_PRIORITY.indexOf(b.r));
+  const first = ranked[0];
+  // A polyneuropathy involves every segment of the leg diffusely; a focal lesion at or above the segment says more.
+  if (hypothesis.diffuse && (!first || RELATION_PRIORITY.indexOf(first.r) > RELATION_PRIORITY.indexOf('diffuse'))) {
+    return { relation: 'diffuse', lesion: null };
+  }
+  if (!first) return { relation: 'other-side', lesion: null };
+  return { relation: first.r, lesion: first.s };
+}
 
 function imagingState(c: SegmentComparison, side: Side): ImagingState {
   const v = c.verdict;
@@ -104,21 +131,15 @@ export function relateImagingToEmg(
       const studies = downstream(localization.findings, node, side, 'ncs');
       const emgSites = best ? best.sites.filter((s) => s.side === side) : [];
 
-      let relation: LesionRelation;
-      let lesion: LesionSite | null = null;
-      if (!node) relation = 'unknown';
-      else if (localization.confidence === 'none') relation = 'no-lesion';
-      else if (!best) relation = 'unknown';
-      else if (emgSites.length === 0) relation = 'other-side';
-      else {
-        const ranked = emgSites
-          .map((s) => ({ s, r: relationOf(s.level, node, placement?.aboveLesionSite ?? false) }))
-          .sort((a, b) => RELATION_PRIORITY.indexOf(a.r) - RELATION_PRIORITY.indexOf(b.r));
-        relation = ranked[0]!.r;
-        lesion = ranked[0]!.s;
-      }
-
+      const { relation, lesion } = relationTo(best, node, placement?.aboveLesionSite ?? false, side, localization);
       const sameSide = relation === 'no-lesion' || relation === 'unknown' ? null : relation !== 'other-side';
+      // Another level of the same nerve on this side is enlarged (sciatic: gluteal fold, mid-thigh, distal thigh).
+      const enlargedSibling =
+        node === null
+          ? null
+          : (comparisons.find(
+              (o) => o !== c && o.nerve === c.nerve && (side === 'L' ? o.left : o.right) && segmentPlacement(o.nerve, o.site)?.node === node && imagingState(o, side) === 'abnormal',
+            ) ?? null);
       const sameNerve =
         lesion === null
           ? null
@@ -133,7 +154,15 @@ export function relateImagingToEmg(
       const distalSite =
         relation === 'distal' && lesion ? { level: lesion.level, label: lesion.label, advice: getNode(lesion.level).imagingAdvice } : null;
 
-      const status = decide(imaging, relation, localization, node);
+      let status = decide(imaging, relation, localization, node);
+      if (status === 'disagrees' && relation === 'at-segment' && imaging === 'normal' && enlargedSibling) status = 'agrees';
+      // Tied or conflicting localization: undetermined unless every close alternative gives the same answer.
+      const runnerUp = localization.alternatives[1] ?? null;
+      if (status !== 'cannot-assess' && (localization.confidence === 'conflicting' || (localization.tied && runnerUp))) {
+        const other = relationTo(runnerUp, node, placement?.aboveLesionSite ?? false, side, localization);
+        const otherStatus = decide(imaging, other.relation, localization, node);
+        if (localization.confidence === 'conflicting' || otherStatus !== status) status = 'undetermined';
+      }
       const statement = describe({
         label,
         imaging,
@@ -146,6 +175,7 @@ export function relateImagingToEmg(
         proximalExtension,
         distalSite,
         nodePlaced: node !== null,
+        enlargedSibling: enlargedSibling ? enlargedSibling.label : null,
       });
 
       entries.push({
@@ -185,6 +215,9 @@ function decide(imaging: ImagingState, relation: LesionRelation, localization: L
     case 'proximal':
     case 'distal':
       return abnormal ? 'partially' : 'agrees';
+    case 'diffuse':
+      // Axonal polyneuropathies leave nerve size normal; enlargement fits a demyelinating one only partly.
+      return abnormal ? 'partially' : 'agrees';
     case 'elsewhere':
     case 'other-side':
       return abnormal ? 'disagrees' : 'agrees';
@@ -203,12 +236,14 @@ interface DescribeInput {
   readonly proximalExtension: ConcordanceEntry['proximalExtension'];
   readonly distalSite: ConcordanceEntry['distalSite'];
   readonly nodePlaced: boolean;
+  readonly enlargedSibling: string | null;
 }
 
 const STATUS_WORD: Readonly<Record<ConcordanceStatus, string>> = {
   agrees: 'Agrees',
   partially: 'Partially agrees',
   disagrees: 'Disagrees',
+  undetermined: 'Undetermined',
   'cannot-assess': 'Cannot assess',
 };
 
@@ -218,7 +253,7 @@ function describe(d: DescribeInput): string {
   ];
   const best = d.localization.alternatives[0];
   parts.push(`EMG: ${d.localization.summary}`);
-  if (d.localization.confidence === 'conflicting') parts.push('The EMG findings conflict, so any agreement is tentative.');
+  if (d.localization.confidence === 'conflicting' && d.status !== 'undetermined') parts.push('The EMG findings conflict, so any agreement is tentative.');
   const downstreamText =
     d.muscles.length > 0 ? `EMG-abnormal muscles downstream: ${d.muscles.map((m) => m.label).join(', ')}.` : 'No EMG-abnormal muscle downstream of this segment.';
 
@@ -226,8 +261,21 @@ function describe(d: DescribeInput): string {
   if (!d.nodePlaced) why = 'this segment is not on the nerve graph (custom nerve).';
   else if (d.imaging === 'unknown') why = 'the size at this segment cannot be judged (see the comparison).';
   else if (d.localization.findings.length === 0) why = 'no EMG or nerve-conduction findings were entered.';
-  else {
+  else if (d.status === 'undetermined') {
+    why =
+      d.localization.confidence === 'conflicting'
+        ? 'the EMG findings conflict, so this segment cannot be judged against one lesion.'
+        : `the EMG localization is tied (${d.localization.alternatives.slice(0, 2).map((a) => a.pattern).join(' or ')}), and the two place this segment differently.`;
+  } else if (d.relation === 'at-segment' && d.imaging === 'normal' && d.enlargedSibling) {
+    why = `the EMG places the lesion on this nerve and another level of it is enlarged (${d.enlargedSibling.toLowerCase()}); a focal lesion leaves this level normal.`;
+  } else {
     switch (d.relation) {
+      case 'diffuse':
+        why =
+          d.imaging === 'abnormal'
+            ? `the EMG points to a ${best?.diffuse?.name ?? 'polyneuropathy'}; nerve enlargement fits a demyelinating process, less an axonal one.`
+            : `the EMG points to a ${best?.diffuse?.name ?? 'polyneuropathy'}; a normal size is usual in an axonal polyneuropathy.`;
+        break;
       case 'no-lesion':
         why = d.imaging === 'abnormal' ? 'the nerve is enlarged but the electrodiagnostic study shows no lesion.' : 'normal size and a normal electrodiagnostic study.';
         break;

@@ -6,6 +6,7 @@ export type {
   NeedleEmgRow,
   OtherDischarge,
   ParseResult,
+  MuscleSuggestion,
   ParseWarning,
   Recruitment,
 } from './types';
@@ -20,7 +21,7 @@ export {
   type RootLevel,
   type RootSupply,
 } from './muscles';
-export { getMuscle, matchMuscle, resolveMuscle, type MuscleMatch } from './muscleLookup';
+export { getMuscle, matchMuscle, resolveMuscle, suggestMuscle, type MuscleMatch } from './muscleLookup';
 export { NCS_NERVES, type NcsNerveDefinition, type NcsNerveId } from './ncsNerves';
 export { getNcsNerve, resolveNcsNerve } from './ncsLookup';
 export {
@@ -32,12 +33,25 @@ export {
   type NcsLimitSet,
   type NcsPublishedFigure,
   type SideToSideRule,
+  AGE_DEPENDENT_LIMITS,
+  ageLimitFor,
+  hasAgeDependentLimit,
+  type AgeDependentLimit,
 } from './ncsLimits';
+export {
+  analyseSegments,
+  resolveStimulationSite,
+  type SegmentFinding,
+  type SegmentThresholds,
+  type StimulationSiteId,
+} from './segments';
+export { patientAgeYears, type AgeInput, type PatientAge } from './age';
 export { parseGrade, parseRecruitment, parseLevel, parsePolyphasia, parseOtherDischarges, parseNumber } from './terms';
 export { isMuscleAbnormal, type MuscleAssessment } from './assessMuscle';
-export { flagNcs, type FlaggedNcsRow, type NcsFlag, type NcsFlagKind } from './flagNcs';
+export { flagNcs, type FlaggedNcsRow, type NcsFlag, type NcsFlagKind, type NcsFlagOptions } from './flagNcs';
 export { parseEmgTable, type EmgParseOptions } from './parseEmgTable';
 export { parseNcsTable, type NcsParseOptions } from './parseNcsTable';
+export { parsePastedTable, describeRowFields, type PastedTable, type PasteOptions, type TableKind } from './pasteTable';
 export { normalizeName, parseSide } from './normalize';
 export {
   GRADE_TERMS,

@@ -26,8 +26,10 @@ export type InnervationBranch =
 
 export interface RootSupply {
   readonly levels: readonly RootLevel[];
-  /** Main root where the table names one (e.g. L3 for the vasti). */
+  /** Main root where the table names one (e.g. L3 for the vasti); used to break ties between roots. */
   readonly main?: RootLevel;
+  /** Where the main root comes from when the table gives only the range (textbook convention). */
+  readonly mainSource?: 'convention';
   /** Always true: individual root supply varies (S19). */
   readonly probable: true;
   readonly source: string;
@@ -106,7 +108,7 @@ const LIMB_MUSCLES = [
     synonyms: ['gluteus medius', 'glut med', 'gluteus med', 'glut medius', 'g med', 'gmed', 'gluteal medius'],
     branch: 'superior-gluteal',
     nerveLabel: 'superior gluteal',
-    roots: table(['L4', 'L5', 'S1']),
+    roots: table(['L4', 'L5', 'S1'], { main: 'L5', mainSource: 'convention' }),
     source: 'innervation-table',
   },
   {
@@ -115,7 +117,7 @@ const LIMB_MUSCLES = [
     synonyms: ['tensor fasciae latae', 'tensor fascia lata', 'tensor fascia latae', 'tensor fasciae lata', 'tfl'],
     branch: 'superior-gluteal',
     nerveLabel: 'superior gluteal',
-    roots: table(['L4', 'L5', 'S1']),
+    roots: table(['L4', 'L5', 'S1'], { main: 'L5', mainSource: 'convention' }),
     source: 'S21',
     note: 'Sensitive for L5 radiculopathy (S21).',
   },
@@ -125,7 +127,7 @@ const LIMB_MUSCLES = [
     synonyms: ['gluteus maximus', 'glut max', 'gluteus max', 'glut maximus', 'g max', 'gmax'],
     branch: 'inferior-gluteal',
     nerveLabel: 'inferior gluteal',
-    roots: table(['L5', 'S1', 'S2']),
+    roots: table(['L5', 'S1', 'S2'], { main: 'S1', mainSource: 'convention' }),
     source: 'innervation-table',
   },
   {
@@ -145,7 +147,7 @@ const LIMB_MUSCLES = [
     ],
     branch: 'sciatic-tibial-division',
     nerveLabel: 'sciatic, tibial division',
-    roots: table(['L5', 'S1', 'S2']),
+    roots: table(['L5', 'S1', 'S2'], { main: 'S1', mainSource: 'convention' }),
     source: 'innervation-table',
   },
   {
@@ -170,6 +172,7 @@ const LIMB_MUSCLES = [
     id: 'biceps-femoris-short-head',
     label: 'Biceps femoris (short head)',
     synonyms: [
+      'biceps fem short head',
       'biceps femoris short head',
       'biceps femoris sh',
       'short head biceps femoris',
@@ -211,7 +214,7 @@ const LIMB_MUSCLES = [
     synonyms: ['extensor digitorum brevis', 'ext dig brev', 'ext dig brevis', 'ext digitorum brevis', 'edb'],
     branch: 'deep-peroneal',
     nerveLabel: 'deep peroneal',
-    roots: conventionRoots(['L5', 'S1']),
+    roots: conventionRoots(['L5', 'S1'], { main: 'L5' }),
     source: 'innervation-table',
   },
   {
@@ -220,7 +223,7 @@ const LIMB_MUSCLES = [
     synonyms: ['peroneus longus', 'fibularis longus', 'peroneus long', 'peron long', 'per long', 'perl', 'pl'],
     branch: 'superficial-peroneal',
     nerveLabel: 'superficial peroneal',
-    roots: table(['L5', 'S1']),
+    roots: table(['L5', 'S1'], { main: 'L5', mainSource: 'convention' }),
     source: 'innervation-table',
   },
   {
@@ -229,7 +232,7 @@ const LIMB_MUSCLES = [
     synonyms: ['tibialis posterior', 'tib post', 'tibialis post', 'tib posterior', 'posterior tibial', 'post tib', 'tp'],
     branch: 'tibial',
     nerveLabel: 'tibial',
-    roots: table(['L4', 'L5']),
+    roots: table(['L4', 'L5'], { main: 'L5', mainSource: 'convention' }),
     source: 'innervation-table',
   },
   {
@@ -238,7 +241,7 @@ const LIMB_MUSCLES = [
     synonyms: ['flexor digitorum longus', 'flex dig long', 'flex digitorum longus', 'fdl'],
     branch: 'tibial',
     nerveLabel: 'tibial',
-    roots: table(['L5', 'S1']),
+    roots: table(['L5', 'S1'], { main: 'L5', mainSource: 'convention' }),
     source: 'innervation-table',
   },
   {
@@ -253,16 +256,31 @@ const LIMB_MUSCLES = [
       'medial gastroc',
       'gastroc med',
       'gastroc mh',
-      'gastrocnemius',
-      'gastroc',
       'mg',
-      'gcm',
     ],
     branch: 'tibial',
     nerveLabel: 'tibial',
-    roots: table(['S1', 'S2']),
+    roots: table(['S1', 'S2'], { main: 'S1', mainSource: 'convention' }),
     source: 'innervation-table',
-    note: 'An unqualified "gastrocnemius" is read as the medial head (same nerve and roots as the lateral head).',
+  },
+  {
+    id: 'gastrocnemius-lateral-head',
+    label: 'Gastrocnemius (lateral head)',
+    synonyms: ['gastrocnemius lateral head', 'gastrocnemius lateral', 'lateral gastrocnemius', 'lat gastroc', 'lateral gastroc', 'gastroc lat', 'gastroc lh', 'lg'],
+    branch: 'tibial',
+    nerveLabel: 'tibial',
+    roots: table(['S1', 'S2'], { main: 'S1', mainSource: 'convention' }),
+    source: 'innervation-table',
+  },
+  {
+    id: 'gastrocnemius',
+    label: 'Gastrocnemius (head not stated)',
+    synonyms: ['gastrocnemius', 'gastroc', 'gcm', 'gastrocs'],
+    branch: 'tibial',
+    nerveLabel: 'tibial',
+    roots: table(['S1', 'S2'], { main: 'S1', mainSource: 'convention' }),
+    source: 'innervation-table',
+    note: 'Kept as written when the report names no head (both heads: tibial nerve, S1–S2).',
   },
   {
     id: 'soleus',
@@ -270,7 +288,7 @@ const LIMB_MUSCLES = [
     synonyms: ['soleus', 'sol'],
     branch: 'tibial',
     nerveLabel: 'tibial',
-    roots: table(['S1', 'S2']),
+    roots: table(['S1', 'S2'], { main: 'S1', mainSource: 'convention' }),
     source: 'innervation-table',
   },
   {
@@ -279,7 +297,7 @@ const LIMB_MUSCLES = [
     synonyms: ['abductor hallucis', 'abd hall', 'abd hallucis', 'abductor hall', 'ah'],
     branch: 'tibial',
     nerveLabel: 'tibial (medial plantar)',
-    roots: conventionRoots(['S1', 'S2']),
+    roots: conventionRoots(['S1', 'S2'], { main: 'S1' }),
     source: 'innervation-table',
   },
   {
@@ -288,7 +306,7 @@ const LIMB_MUSCLES = [
     synonyms: ['flexor hallucis brevis', 'flex hall brev', 'fhb'],
     branch: 'tibial',
     nerveLabel: 'tibial (medial plantar)',
-    roots: conventionRoots(['S1', 'S2']),
+    roots: conventionRoots(['S1', 'S2'], { main: 'S1' }),
     source: 'innervation-table',
   },
   {
@@ -318,9 +336,13 @@ const PARASPINAL_LEVELS: ReadonlyArray<{ readonly id: string; readonly roots: Ro
   { id: 'L4-L5', roots: ['L4', 'L5'], written: ['l4/5', 'l4/l5', 'l4-5'] },
   { id: 'L5-S1', roots: ['L5', 'S1'], written: ['l5/s1', 'l5-s1'] },
   { id: 'S1-S2', roots: ['S1', 'S2'], written: ['s1/2', 's1/s2', 's1-2'] },
+  { id: 'L2-L3', roots: ['L2', 'L3'], written: ['l2/3', 'l2/l3', 'l2-3'] },
+  { id: 'S2', roots: ['S2'], written: ['s2'] },
+  { id: 'S3', roots: ['S3'], written: ['s3'] },
+  { id: 'S2-S3', roots: ['S2', 'S3'], written: ['s2/3', 's2/s3', 's2-3'] },
 ];
 
-const PARASPINAL_WORDS = ['paraspinals', 'paraspinal', 'paraspinal muscles', 'lumbar paraspinals', 'ps', 'psp', 'multifidus'];
+const PARASPINAL_WORDS = ['paraspinals', 'paraspinal', 'paraspinal muscles', 'lumbar paraspinals', 'ps', 'psp', 'multifidus', 'pvm', 'pvms', 'paravertebral', 'paravertebrals', 'lumbar pvm', 'psm', 'psms'];
 
 const PARASPINALS: readonly MuscleDefinition[] = [
   ...PARASPINAL_LEVELS.map((level) => ({

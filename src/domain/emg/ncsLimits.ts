@@ -99,5 +99,38 @@ export const S36_SURAL_NCS_LIMITS: NcsLimitSet = {
   publishedFigures: PUBLISHED,
 };
 
+/**
+ * Age-dependent lower limits where the literature gives them. Only the sural SNAP has a sourced
+ * age table here (Tavee 2014, healthy subjects ≥ 60 years, quantile regression): 3 µV at 60–69,
+ * 1 µV at 70–74, and an absent response is within normal limits from 75. No sourced age table was
+ * found for the superficial peroneal SNAP or the motor studies: their limits do not change with age.
+ */
+export interface AgeDependentLimit {
+  readonly nerve: NcsNerveId;
+  /** Inclusive lower and exclusive upper bound of the age band (years). */
+  readonly fromAge: number;
+  readonly toAge: number;
+  /** Lower limit of the amplitude in this band; 0 = an absent response is within normal limits. */
+  readonly minAmplitude: number;
+  readonly source: string;
+}
+
+export const AGE_DEPENDENT_LIMITS: readonly AgeDependentLimit[] = [
+  { nerve: 'sural-sensory', fromAge: 60, toAge: 70, minAmplitude: 3, source: 'Tavee 2014' },
+  { nerve: 'sural-sensory', fromAge: 70, toAge: 75, minAmplitude: 1, source: 'Tavee 2014' },
+  { nerve: 'sural-sensory', fromAge: 75, toAge: 200, minAmplitude: 0, source: 'Tavee 2014' },
+];
+
+/** The age band for a nerve and age, or null (then the set's own limit applies). */
+export function ageLimitFor(nerve: string, ageYears: number | undefined): AgeDependentLimit | null {
+  if (ageYears === undefined || !Number.isFinite(ageYears)) return null;
+  return AGE_DEPENDENT_LIMITS.find((a) => a.nerve === nerve && ageYears >= a.fromAge && ageYears < a.toAge) ?? null;
+}
+
+/** Nerves that have an age table (for the "age unknown" note). */
+export function hasAgeDependentLimit(nerve: string): boolean {
+  return AGE_DEPENDENT_LIMITS.some((a) => a.nerve === nerve);
+}
+
 export const NCS_LIMIT_SETS: readonly NcsLimitSet[] = [CONVENTIONAL_NCS_LIMITS, S36_SURAL_NCS_LIMITS];
 export const DEFAULT_NCS_LIMITS: NcsLimitSet = CONVENTIONAL_NCS_LIMITS;

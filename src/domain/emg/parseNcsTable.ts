@@ -1,10 +1,11 @@
 import type { Side } from '../types';
 import { resolveNcsNerve } from './ncsLookup';
 import { normalizeCell, normalizeName, parseSide, splitSide } from './normalize';
+import { resolveStimulationSite } from './segments';
 import { cellOf, locateTable, stripSideWord } from './table';
 import { parseNumber } from './terms';
 import type { NcsKind, NcsRow, ParseResult, ParseWarning } from './types';
-import { KIND_TERMS, NCS_HEADERS, NO_RESPONSE_TERMS } from './vocabulary';
+import { KIND_TERMS, NCS_HEADERS, NO_RESPONSE_TERMS, type NcsField } from './vocabulary';
 
 export interface NcsParseOptions {
   readonly defaultSide?: Side;
@@ -29,17 +30,31 @@ function kindFromWords(text: string): NcsKind | null {
  */
 export function parseNcsTable(tsvText: string, options: NcsParseOptions = {}): ParseResult<NcsRow> {
   const warnings: ParseWarning[] = [];
-  const table = locateTable(tsvText, NCS_HEADERS, 'nerve', 'Nerve', warnings);
+  const table = locateTable<NcsField>(tsvText, NCS_HEADERS, 'nerve', 'Nerve', warnings);
   if (!table) return { rows: [], warnings, columns: [] };
 
   const rows: NcsRow[] = [];
   let current: { nerveText: string; side: Side | null } | null = null;
+  // Distances: the unit must be written in the header ("Dist (cm)"); never assumed.
+  const distHeader = table.columns.find((c) => c.field === 'distance')?.header ?? '';
+  const distUnit = /\bmm\b/i.test(distHeader) ? 1 : /\bcm\b/i.test(distHeader) ? 10 : null;
+  if (distHeader && distUnit === null) {
+    warnings.push({ line: table.headerLine, message: `Column "${distHeader}" gives no unit (cm or mm): distances not read.` });
+  }
+  const sides: ReadonlyArray<Side | undefined> = table.sideSubColumns ? ['L', 'R'] : [undefined];
 
   for (const line of table.body) {
     const warn = (message: string): void => void warnings.push({ line: line.line, message });
-    const nerveCell = cellOf(table, line, 'nerve');
-    const values = (['latencyMs', 'amplitude', 'velocityMs'] as const).map((field) => ({ field, cell: cellOf(table, line, field) }));
-    const siteCell = cellOf(table, line, 'site');
+    let nerveCell = cellOf(table, line, 'nerve');
+    let siteCell = cellOf(table, line, 'site');
+    // Machine exports put the stimulation sites in the nerve column under a study heading ("Ankle", "B Fib", "Poplt").
+    if (nerveCell && current && !siteCell && !resolveNcsNerve(nerveCell) && resolveStimulationSite(nerveCell)) {
+      siteCell = nerveCell;
+      nerveCell = undefined;
+    }
+    for (const subSide of sides) {
+    const values = (['latencyMs', 'amplitude', 'velocityMs'] as const).map((field) => ({ field, cell: cellOf(table, line, field, subSide) }));
+    const distanceCell = cellOf(table, line, 'distance', subSide);
     const anyValue = values.some((v) => v.cell !== undefined);
 
     if (nerveCell) {
@@ -51,7 +66,8 @@ export function parseNcsTable(tsvText: string, options: NcsParseOptions = {}): P
       continue;
     }
     if (!anyValue) {
-      warn(`No latency, amplitude or velocity in this row of "${current.nerveText}": skipped.`);
+      if (!subSide || subSide === 'L') warn(`No latency, amplitude or velocity in this row of "${current.nerveText}"${subSide ? ` (${subSide === 'L' ? 'left' : 'right'})` : ''}: skipped.`);
+      else warn(`No latency, amplitude or velocity in this row of "${current.nerveText}" (right): skipped.`);
       continue;
     }
 
@@ -61,7 +77,7 @@ export function parseNcsTable(tsvText: string, options: NcsParseOptions = {}): P
       side = parseSide(sideCell);
       if (!side) warn(`Side "${sideCell}" not recognised (write L or R).`);
     } else {
-      side = current.side ?? options.defaultSide ?? null;
+      side = subSide ?? current.side ?? line.side ?? options.defaultSide ?? null;
     }
     if (!side) {
       warn(`No side for "${current.nerveText}": row skipped (add a Side column or choose a default side).`);
@@ -85,7 +101,7 @@ export function parseNcsTable(tsvText: string, options: NcsParseOptions = {}): P
     }
 
     const row: Mutable<NcsRow> = {
-      id: `ncs-${line.line}`,
+      id: subSide ? `ncs-${line.line}-${subSide}` : `ncs-${line.line}`,
       nerve: definition?.id ?? current.nerveText,
       kind,
       side,
@@ -113,7 +129,14 @@ export function parseNcsTable(tsvText: string, options: NcsParseOptions = {}): P
       delete row.amplitude;
       delete row.velocityMs;
     }
+    if (distanceCell !== undefined && distUnit !== null && normalizeCell(distanceCell) !== '-') {
+      const d = parseNumber(distanceCell);
+      if (d === null || d < 0) warn(`Distance "${distanceCell}" is not a number.`);
+      else row.distanceMm = Math.round(d * distUnit * 1000) / 1000;
+    }
     rows.push(row);
+    }
   }
+  warnings.sort((a, b) => a.line - b.line);
   return { rows, warnings, columns: table.columns.map((c) => ({ header: c.header, field: c.field })) };
 }

@@ -21,6 +21,8 @@ export interface NeedleEmgRow {
   readonly fibrillations?: Grade;
   readonly positiveSharpWaves?: Grade;
   readonly otherDischarges?: readonly OtherDischarge[];
+  /** Discharges the report states were looked for and absent ("myokymia absent"): recorded, not merely unrecorded. */
+  readonly absentDischarges?: readonly OtherDischarge[];
   readonly muapAmplitude?: ActivityLevel;
   readonly muapDuration?: ActivityLevel;
   readonly polyphasia?: 'normal' | 'increased';
@@ -43,8 +45,10 @@ export interface NcsRow {
   readonly latencyMs?: number;
   /** mV for motor, µV for sensory responses. */
   readonly amplitude?: number;
-  /** Conduction velocity in metres per second. */
+  /** Conduction velocity in metres per second (for a proximal site: of the segment from the previous site). */
   readonly velocityMs?: number;
+  /** Distance of the segment from the previous site (or to the recording electrode), millimetres. */
+  readonly distanceMm?: number;
   readonly noResponse: boolean;
   readonly sourceLine?: number;
 }
@@ -55,9 +59,20 @@ export interface ParseWarning {
   readonly message: string;
 }
 
+/** A muscle name close to a vocabulary name: offered for confirmation, never applied silently. */
+export interface MuscleSuggestion {
+  readonly line: number;
+  readonly rowId: string;
+  readonly written: string;
+  readonly muscleId: string;
+  readonly label: string;
+}
+
 export interface ParseResult<Row> {
   readonly rows: readonly Row[];
   readonly warnings: readonly ParseWarning[];
+  /** Misspelt muscle names with the vocabulary muscle they probably mean (EMG tables only). */
+  readonly suggestions?: readonly MuscleSuggestion[];
   /** How each header cell was understood (field name or null when ignored). */
   readonly columns: ReadonlyArray<{ readonly header: string; readonly field: string | null }>;
 }

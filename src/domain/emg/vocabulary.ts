@@ -14,6 +14,9 @@ export const GRADE_TERMS: Readonly<Record<string, Grade>> = {
   neg: 0,
   absent: 0,
   no: 0,
+  nml: 0,
+  nl: 0,
+  normal: 0,
   '1': 1,
   '1+': 1,
   '+1': 1,
@@ -43,9 +46,11 @@ export const RECRUITMENT_TERMS: Readonly<Record<string, Recruitment>> = {
   nl: 'full',
   n: 'full',
   wnl: 'full',
+  nml: 'full',
   reduced: 'reduced',
   decreased: 'reduced',
   dec: 'reduced',
+  decr: 'reduced',
   red: 'reduced',
   'mixed phase': 'reduced',
   mixed: 'reduced',
@@ -56,6 +61,7 @@ export const RECRUITMENT_TERMS: Readonly<Record<string, Recruitment>> = {
   'simple phase': 'discrete',
   simple: 'discrete',
   'single unit': 'single-unit',
+  'single motor unit': 'single-unit',
   'single units': 'single-unit',
   single: 'single-unit',
   none: 'none',
@@ -72,6 +78,7 @@ export const RECRUITMENT_TERMS: Readonly<Record<string, Recruitment>> = {
 export const LEVEL_TERMS: Readonly<Record<string, ActivityLevel>> = {
   normal: 'normal',
   nl: 'normal',
+  nml: 'normal',
   n: 'normal',
   wnl: 'normal',
   '0': 'normal',
@@ -110,9 +117,15 @@ export const POLYPHASIA_TERMS: Readonly<Record<string, 'normal' | 'increased'>> 
   nl: 'normal',
   n: 'normal',
   wnl: 'normal',
+  nml: 'normal',
   '0': 'normal',
   none: 'normal',
   increased: 'increased',
+  'inc polys': 'increased',
+  'incr polys': 'increased',
+  'increased polys': 'increased',
+  polys: 'increased',
+  polyphasic: 'increased',
   incr: 'increased',
   inc: 'increased',
   many: 'increased',
@@ -145,7 +158,20 @@ export const OTHER_DISCHARGE_TERMS: Readonly<Record<string, OtherDischarge>> = {
 };
 
 /** Cells meaning "nothing" in an other-discharges column. */
-export const NOTHING_TERMS: ReadonlySet<string> = new Set(['', '0', 'none', 'nil', 'no', 'neg', 'absent', 'normal', 'n', 'nl']);
+export const NOTHING_TERMS: ReadonlySet<string> = new Set(['', '0', 'none', 'nil', 'no', 'neg', 'absent', 'normal', 'n', 'nl', 'nml']);
+
+/** Words that negate a discharge written next to it ("myokymia absent", "no CRD"). */
+export const NEGATION_WORDS: ReadonlySet<string> = new Set(['absent', 'none', 'no', 'neg', 'negative', 'not', 'nil', 'without']);
+
+/**
+ * Values a lab writes that need a word in the preview: read as shown, never silently. Keys after
+ * normalizeCell; the message is shown with the cell.
+ */
+export const EQUIVOCAL_TERMS: Readonly<Record<string, { readonly grade?: 0; readonly recruitment?: 'reduced'; readonly message: string }>> = {
+  '+ -': { grade: 0, message: '"+/-" (equivocal) read as 0; change it if the lab means occasional potentials' },
+  'simple mixed phase': { recruitment: 'reduced', message: '"simple/mixed phase" (between mixed and simple) read as reduced' },
+  'simple mixed': { recruitment: 'reduced', message: '"simple/mixed" (between mixed and simple) read as reduced' },
+};
 
 /** Cells meaning "no response" in a conduction table. */
 export const NO_RESPONSE_TERMS: ReadonlySet<string> = new Set(['nr', 'n r', 'no response', 'absent', 'abs', 'a', 'none', 'not recordable', 'unobtainable']);
@@ -166,21 +192,21 @@ export type EmgField =
 
 /** EMG header synonyms (after normalisation; parenthesised units are dropped first). */
 export const EMG_HEADERS: Readonly<Record<EmgField, readonly string[]>> = {
-  muscle: ['muscle', 'muscles', 'muscle name', 'muscle tested', 'name'],
+  muscle: ['muscle', 'muscles', 'muscle name', 'muscle tested', 'name', 'left muscle', 'right muscle', 'left muscles', 'right muscles'],
   side: ['side', 'laterality', 'l r', 'lr', 'left right', 'l r side'],
   insertionalActivity: ['ins act', 'insertional', 'insertional activity', 'ins', 'ia', 'insert', 'ins activity', 'insertion', 'ins act ivity'],
   fibrillations: ['fib', 'fibs', 'fibrillation', 'fibrillations', 'fibrillation potentials', 'fp', 'fibs fp'],
   positiveSharpWaves: ['psw', 'psws', 'pw', 'positive sharp waves', 'positive sharp wave', 'pos waves', 'pos sharp waves', 'sharp waves', '+ waves', '+waves'],
-  fibsAndPsw: ['fib psw', 'fibs psw', 'fib pw', 'fibs pw', 'fibs psws', 'fib psws', 'spont', 'spontaneous', 'spontaneous activity', 'spont act', 'abn spont'],
+  fibsAndPsw: ['f p', 'f&p', 'fib psw', 'fibs psw', 'fib pw', 'fibs pw', 'fibs psws', 'fib psws', 'spont', 'spontaneous', 'spontaneous activity', 'spont act', 'abn spont'],
   fasciculations: ['fasc', 'fascs', 'fascics', 'fasciculations', 'fasciculation'],
   otherDischarges: ['other', 'other discharges', 'other spont', 'other spontaneous', 'other activity', 'crd', 'myokymia', 'other discharge'],
   muapAmplitude: ['amp', 'amplitude', 'muap amp', 'mup amp', 'muap amplitude', 'mup amplitude', 'amp muap', 'muap ampl', 'mup ampl'],
   muapDuration: ['dur', 'duration', 'muap dur', 'mup dur', 'muap duration', 'mup duration'],
   polyphasia: ['poly', 'polys', 'polyphasia', 'polyphasic', 'pps', 'ppp', 'phases', 'polyphasic muaps', 'polyphasic mups', 'polyphasic units'],
-  recruitment: ['recruitment', 'recruit', 'recr', 'rec', 'recruitment pattern', 'interference', 'interference pattern', 'ip', 'int pattern', 'pattern'],
+  recruitment: ['recruitment', 'recruit', 'recr', 'recrt', 'rcrt', 'rec', 'recruitment pattern', 'interference', 'interference pattern', 'ip', 'int pattern', 'pattern'],
 };
 
-export type NcsField = 'nerve' | 'site' | 'side' | 'kind' | 'latencyMs' | 'amplitude' | 'velocityMs';
+export type NcsField = 'nerve' | 'site' | 'side' | 'kind' | 'latencyMs' | 'amplitude' | 'velocityMs' | 'distance';
 
 export const NCS_HEADERS: Readonly<Record<NcsField, readonly string[]>> = {
   nerve: ['nerve', 'nerves', 'nerve site', 'nerve sites', 'nerve studied', 'study', 'nerve conduction', 'nerve stim', 'nerve recording'],
@@ -190,6 +216,7 @@ export const NCS_HEADERS: Readonly<Record<NcsField, readonly string[]>> = {
   latencyMs: ['lat', 'latency', 'onset lat', 'onset latency', 'peak lat', 'peak latency', 'dist lat', 'distal latency', 'onset', 'peak', 'dl', 'lat ms', 'latency ms'],
   amplitude: ['amp', 'amplitude', 'ampl', 'o p amp', 'p p amp', 'peak amp', 'np amp', 'b p amp', 'amp mv', 'amp uv', 'amplitude mv', 'amplitude uv'],
   velocityMs: ['cv', 'ncv', 'velocity', 'vel', 'conduction velocity', 'cv m s', 'velocity m s', 'mcv', 'scv'],
+  distance: ['dist', 'distance', 'dist cm', 'dist mm', 'distance cm', 'distance mm'],
 };
 
 /** Words of a motor/sensory "type" cell or inside the nerve name. */

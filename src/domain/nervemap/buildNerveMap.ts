@@ -21,8 +21,12 @@ import { describeSideSize } from '../report';
 import { formatMm2 } from '../comparison';
 import { SHORT_LABELS } from './labels';
 
-/** Precedence: lesion (a site of the most likely localization) > abnormal findings here > normal findings here > untested. */
-export type MapNodeState = 'lesion' | 'abnormal' | 'normal' | 'untested';
+/**
+ * Precedence: lesion (a site of the most likely localization) > diffuse (the distal nerves of both
+ * legs when the most likely localization includes a length-dependent polyneuropathy) > abnormal
+ * findings here > normal findings here > untested.
+ */
+export type MapNodeState = 'lesion' | 'diffuse' | 'abnormal' | 'normal' | 'untested';
 export type MapFindingsState = 'abnormal' | 'normal' | 'untested';
 export type MapImagingState = 'enlarged' | 'normal' | 'not-judged';
 /** How the nerve path into a node is drawn: within the territory of a lesion, leading to abnormal findings, or plain. */
@@ -61,6 +65,8 @@ export interface NerveMapNode {
   readonly findingsState: MapFindingsState;
   /** 'best' = a site of the most likely localization; 'alternative' = a site of a ranked alternative only. */
   readonly lesion: 'best' | 'alternative' | null;
+  /** Within the distal territory of a polyneuropathy of the most likely localization (both legs). */
+  readonly diffuse: boolean;
   /** At a site of the most likely localization: the abnormal findings that localization explains (without the side). */
   readonly lesionExplains: readonly string[];
   /** Findings attached at this node (roots: the paraspinals of that level). */
@@ -93,6 +99,8 @@ export interface NerveMapInput {
 }
 
 const SIDE_WORD: Readonly<Record<Side, 'Left' | 'Right'>> = { L: 'Left', R: 'Right' };
+/** The nerves below the knee: where a length-dependent polyneuropathy shows first (drawn on both legs). */
+export const POLYNEUROPATHY_NODES: ReadonlySet<NodeId> = new Set(['common-peroneal-fibular-head', 'deep-peroneal', 'superficial-peroneal', 'tibial']);
 const isRoot = (node: GraphNode): boolean => node.kind === 'root';
 const rootLevel = (node: GraphNode): RootLevel => node.roots[0]!;
 
@@ -171,6 +179,7 @@ export function buildNerveMap(input: NerveMapInput): NerveMap {
       const key = `${side}|${node.id}`;
       const lesion = bestSites.has(key) ? 'best' : altSites.has(key) ? 'alternative' : null;
       const findingsState = stateOf(findings);
+      const diffuse = !!best?.diffuse && POLYNEUROPATHY_NODES.has(node.id);
       const imaging = measuredSites.length > 0 ? IMAGING_ORDER.find((s) => measuredSites.some((m) => m.imaging === s))! : null;
       nodes.push({
         id: node.id,
@@ -178,10 +187,12 @@ export function buildNerveMap(input: NerveMapInput): NerveMap {
         label: `${SIDE_WORD[side]} ${node.label}`,
         shortLabel: SHORT_LABELS[node.id],
         kind: node.kind,
-        state: lesion === 'best' ? 'lesion' : findingsState,
+        state: lesion === 'best' ? 'lesion' : diffuse ? 'diffuse' : findingsState,
         findingsState,
         lesion,
-        lesionExplains: lesion === 'best' ? explained : [],
+        diffuse,
+        lesionExplains:
+          lesion === 'best' ? explained : diffuse ? attached.filter((f) => best!.explains.includes(f.id)).map((f) => toMapFinding(f).label) : [],
         findings,
         rootSupplied: rootSupplied.map(toMapFinding),
         measuredSites,
@@ -200,6 +211,7 @@ export function buildNerveMap(input: NerveMapInput): NerveMap {
     const lesionLevels = (best?.sites ?? []).filter((s) => s.side === side && !s.level.startsWith('root-')).map((s) => s.level);
     const edgeState = (to: NodeId): MapEdgeState => {
       if (lesionLevels.some((level) => level !== to && isAtOrBelow(to, level))) return 'lesion-territory';
+      if (best?.diffuse && POLYNEUROPATHY_NODES.has(to)) return 'lesion-territory';
       if (abnormalBranches.some((branch) => isAtOrBelow(branch, to))) return 'abnormal-path';
       return 'plain';
     };

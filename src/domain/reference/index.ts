@@ -17,6 +17,7 @@ export {
   type SiteId,
 } from './anatomy';
 export { SOURCES, isSourceKey, describeSource, type SourceKey } from './sources';
+export { AUTHOR_YEAR, cite, citationName, sourceKeysIn } from './citations';
 export type { AsymmetryCriteria, CsaThreshold, Provenance, ReferenceSet } from './types';
 export {
   BUILT_IN_REFERENCE_SETS,

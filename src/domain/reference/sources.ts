@@ -41,6 +41,9 @@ export const SOURCES = {
   S36: 'Sural norms',
   S37: 'AANEM normative data task force (Chen 2016, Muscle Nerve 54:371)',
   S38: 'Side-to-side NCS limits (PubMed 9533784)',
+  'Tavee 2014': 'Tavee 2014, Muscle Nerve 49:564 — sural SNAP in the healthy elderly (n = 50, ≥ 60 years; lower limits 3 µV at 60–69, 1 µV at 70–74, absent acceptable from 75)',
+  'EFNS/PNS 2010':
+    'EFNS/PNS guideline on CIDP, Van den Bergh et al. 2010, Eur J Neurol 17:356 — demyelinating range (distal motor latency ≥ 50 % above the upper limit, velocity ≥ 30 % below the lower limit), partial conduction block ≥ 50 %',
   'innervation-table':
     'Clinical reference §2, lower-limb muscle → nerve → root table (textbook innervation; no single source key; root levels probable, S19)',
   convention: 'Textbook convention, not checked against a retrieved source (editable default)',

@@ -17,12 +17,13 @@ export function analyseClinicalCase(input: ClinicalCaseInput): ClinicalAnalysis 
     input.referenceSet,
     input.ratioThreshold !== undefined ? { ratioThreshold: input.ratioThreshold } : {},
   );
-  const localization = localizeLesions({ emg: emgRows, ncs: ncsRows, ncsLimits: input.ncsLimits });
+  const age = input.ageYears !== undefined ? { ageYears: input.ageYears } : {};
+  const localization = localizeLesions({ emg: emgRows, ncs: ncsRows, ncsLimits: input.ncsLimits, ...age });
   return {
     comparisons,
     localization,
     concordance: relateImagingToEmg(comparisons, localization),
     emg: emgRows.map((row) => ({ row, assessment: isMuscleAbnormal(row), muscleLabel: resolveMuscle(row.muscle)?.label ?? null })),
-    ncs: flagNcs(ncsRows, input.ncsLimits),
+    ncs: flagNcs(ncsRows, input.ncsLimits, age),
   };
 }

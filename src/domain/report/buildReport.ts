@@ -2,7 +2,7 @@ import type { Side } from '../types';
 import { formatMm2, formatRatio, type SegmentComparison, type SideResult } from '../comparison';
 import type { ConcordanceEntry, ConcordanceStatus } from '../concordance';
 import { getNode, type LesionHypothesis, type LocalizationResult, type LocalizedFinding } from '../localization';
-import { BUILT_IN_REFERENCE_SETS, describeSource, isSourceKey, segmentLabel, type ReferenceSet } from '../reference';
+import { BUILT_IN_REFERENCE_SETS, describeSource, segmentLabel, sourceKeysIn, type ReferenceSet } from '../reference';
 import { analyseClinicalCase } from './analyse';
 import type { ClinicalAnalysis, ClinicalCaseInput, ClinicalReport, ReportEntry, ReportSection, ReportTone } from './types';
 
@@ -181,7 +181,11 @@ function localizationSection(analysis: ClinicalAnalysis): ReportSection {
     entries.push(entry(loc.summary, loc.confidence === 'none' ? 'normal' : 'note'));
   } else {
     entries.push(entry(loc.summary, loc.confidence === 'conflicting' ? 'note' : 'abnormal', best.reasoning));
-    entries.push(entry(`Most likely lesion site${best.sites.length > 1 ? 's' : ''}: ${best.sites.map((s) => s.label).join(' + ')}.`, 'abnormal'));
+    if (best.sites.length > 0) {
+      entries.push(entry(`Most likely lesion site${best.sites.length > 1 ? 's' : ''}: ${best.sites.map((s) => s.label).join(' + ')}.`, 'abnormal'));
+    }
+    if (best.diffuse) entries.push(entry(`Diffuse process: ${best.diffuse.name} (both legs, distal first).`, 'abnormal', best.diffuse.typeReasons));
+    if (loc.tied) entries.push(entry('The best explanations are within the ranking margin of each other: the localization is undetermined between them.', 'note'));
     loc.alternatives.slice(1).forEach((h, i) => {
       entries.push(entry(`Alternative ${i + 2}: ${describeAlternative(h, loc.findings)}`, 'note'));
     });
@@ -194,12 +198,14 @@ const STATUS_WORD: Readonly<Record<ConcordanceStatus, string>> = {
   agrees: 'agrees with the EMG',
   partially: 'partially agrees with the EMG',
   disagrees: 'disagrees with the EMG',
+  undetermined: 'undetermined against the EMG',
   'cannot-assess': 'cannot be related to the EMG',
 };
 const STATUS_TONE: Readonly<Record<ConcordanceStatus, ReportTone>> = {
   agrees: 'normal',
   partially: 'note',
   disagrees: 'abnormal',
+  undetermined: 'note',
   'cannot-assess': 'note',
 };
 
@@ -213,7 +219,12 @@ function whyConcordance(e: ConcordanceEntry, loc: LocalizationResult): string {
   if (e.segmentNode === null) return 'this segment is not on the nerve graph (custom nerve)';
   if (loc.findings.length === 0) return 'no EMG or nerve-conduction findings were entered';
   if (e.imaging === 'unknown') return 'the size at this segment could not be judged';
+  if (e.status === 'undetermined') {
+    return loc.confidence === 'conflicting' ? 'the EMG findings conflict' : 'the EMG localization is tied between explanations that place this segment differently';
+  }
   switch (e.relation) {
+    case 'diffuse':
+      return `the EMG points to a ${loc.alternatives[0]?.diffuse?.name ?? 'polyneuropathy'}, which involves every segment of the leg`;
     case 'at-segment':
       return e.imaging === 'abnormal'
         ? `same side and nerve: the EMG places the lesion at this segment (${lesionName(e)})`
@@ -246,7 +257,7 @@ function concordanceSection(analysis: ClinicalAnalysis): ReportSection {
   const concordance = analysis.concordance;
 
   if (concordance.length === 0) {
-    if (best) {
+    if (best && best.sites.length > 0) {
       const advice = unique(best.sites.map((s) => getNode(s.level).imagingAdvice));
       entries.push(entry(`No nerve was measured. To image the EMG localization: ${advice.join('; ')} (convention).`, 'note'));
     } else {
@@ -271,7 +282,9 @@ function concordanceSection(analysis: ClinicalAnalysis): ReportSection {
       entry(`The EMG localization (${lesions}) extends proximal to the measured site (${measured}). Image next: ${advice.join('; ')}.`, 'abnormal'),
     );
   } else if (atSegment.length > 0) {
-    entries.push(entry('The EMG localization lies at the measured segment; it does not extend proximal to the measured sites.'));
+    entries.push(
+      entry('The EMG localization lies at the measured segment. Limb EMG cannot exclude involvement proximal to the muscles examined.'),
+    );
   }
   if (distal.length > 0 && atSegment.length === 0) {
     const advice = unique(distal.map((e) => e.distalSite!.advice));
@@ -312,10 +325,11 @@ function limitationsSection(input: ClinicalCaseInput, analysis: ClinicalAnalysis
       lines.push(l.toLowerCase().includes(c.label.toLowerCase()) ? l : `${segmentName(c)}: ${lowerFirst(l)}`);
     }
   }
+  lines.push(...analysis.localization.limitations);
   lines.push(...analysis.localization.notes);
   if (analysis.comparisons.length > 0) lines.push('A normal cross-sectional area does not exclude a nerve lesion.');
   if (analysis.localization.findings.length > 0) {
-    lines.push('An EMG localization is an inference from the findings entered, never certain; root levels are probable, not certain (S19).');
+    lines.push('An EMG localization is an inference from the findings entered, never certain; root levels are probable, not certain [Phillips & Park 1991].');
   }
   if (input.measurements.length > 0 && analysis.localization.findings.length > 0) {
     lines.push('Imaging–EMG concordance places both on the same nerve graph; it does not prove a common cause.');
@@ -328,15 +342,12 @@ function limitationsSection(input: ClinicalCaseInput, analysis: ClinicalAnalysis
   return { id: 'limitations', title: 'Limitations', entries: unique(lines).map((l) => entry(l, 'note')) };
 }
 
-const SOURCE_PATTERN = /\bS\d{1,2}\b/g;
-
 function sourcesSection(previous: readonly ReportSection[]): ReportSection {
   const text = previous
     .flatMap((s) => s.entries.filter((e) => !NOT_SCANNED.has(e)).flatMap((e) => [e.text, ...(e.details ?? [])]))
     .join('\n');
-  const keys = unique(text.match(SOURCE_PATTERN) ?? [])
-    .filter(isSourceKey)
-    .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+  const order = (k: string): number => (/^S\d+$/.test(k) ? Number(k.slice(1)) : 1000);
+  const keys = unique(sourceKeysIn(text)).sort((a, b) => order(a) - order(b) || a.localeCompare(b));
   return { id: 'sources', title: 'Sources', entries: keys.map((key) => entry(describeSource(key), 'note')) };
 }
 

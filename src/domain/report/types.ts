@@ -14,6 +14,8 @@ export interface ClinicalCaseInput {
   readonly ncsLimits: NcsLimitSet;
   /** Session-level larger/smaller ratio (source "user"); absent = the reference set's ratio. */
   readonly ratioThreshold?: number;
+  /** Patient age in years for age-dependent NCS limits; absent = unknown (the report says which limit was used). */
+  readonly ageYears?: number;
 }
 
 /** One needle EMG row with its assessment (isMuscleAbnormal). */

@@ -78,6 +78,8 @@ export interface SessionOptions {
   readonly ratioThreshold: number | null;
   /** Id of the NCS limit set used to flag conduction studies (see NCS_LIMIT_SETS). */
   readonly ncsLimitSetId: string;
+  /** Entered patient age (years) for age-dependent NCS limits; absent = unknown. */
+  readonly patientAgeYears?: number;
 }
 
 export interface Session {

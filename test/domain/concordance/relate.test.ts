@@ -4,7 +4,8 @@ import { musclesDownstreamOf, relateImagingToEmg, relationOf } from '../../../sr
 import { localizeLesions } from '../../../src/domain/localization';
 import { CHEN_DUTCH_SET, type NerveId, type SiteId } from '../../../src/domain/reference';
 import type { Side } from '../../../src/domain/types';
-import { CASES } from '../localization/fixtures';
+import { CASES, abnormal } from '../localization/fixtures';
+import { PATTERNS } from '../localization/patterns';
 
 const input = (nerve: NerveId, site: SiteId, side: Side, valuesMm2: number[]): MeasurementSummaryInput => ({
   nerve,
@@ -130,9 +131,10 @@ describe('relateImagingToEmg', () => {
     expect(e).toMatchObject({ segmentNode: null, status: 'cannot-assess' });
   });
 
-  it('conflicting EMG findings are called tentative in the statement', () => {
+  it('conflicting EMG findings make the concordance "undetermined" (no judgement against one lesion)', () => {
     const e = entry(relateImagingToEmg(RIGHT_SCIATIC_ENLARGED, localizeLesions(CASES.conflicting)), 'R');
-    expect(e.statement).toMatch(/The EMG findings conflict, so any agreement is tentative\./);
+    expect(e.status).toBe('undetermined');
+    expect(e.statement).toMatch(/Undetermined: the EMG findings conflict, so this segment cannot be judged against one lesion\./);
   });
 
   it('relationOf: divisions lie within the measured sciatic trunk; roots feeding the segment lie proximal', () => {
@@ -147,5 +149,46 @@ describe('relateImagingToEmg', () => {
 
   it('musclesDownstreamOf is re-exported for the concordance view', () => {
     expect(musclesDownstreamOf('sciatic', 'mid-thigh').map((m) => m.id)).toContain('biceps-femoris-short-head');
+  });
+});
+
+describe('concordance with the new hypotheses', () => {
+  it('a tied localization whose alternatives place the segment differently → "undetermined", never "disagrees"', () => {
+    // Tibialis anterior and flexor digitorum longus alone: L5 root and sciatic nerve explain them equally.
+    const loc = localizeLesions({ emg: [abnormal('tibialis-anterior', 'R'), abnormal('flexor-digitorum-longus', 'R')] });
+    expect(loc.alternatives.slice(0, 2).map((a) => a.sites[0]!.level)).toEqual(['root-L5', 'sciatic-trunk']);
+    expect(loc.tied).toBe(true);
+    const sciatic = compareSides([input('sciatic', 'gluteal-fold', 'R', [54]), input('sciatic', 'gluteal-fold', 'L', [53])], CHEN_DUTCH_SET);
+    const e = entry(relateImagingToEmg(sciatic, loc), 'R');
+    expect(e.status).toBe('undetermined');
+    expect(e.statement).toMatch(/the EMG localization is tied/);
+  });
+
+  it('sciatic trunk levels: with the mid-thigh enlarged at an EMG sciatic lesion, a normal gluteal fold of the same nerve agrees (a focal lesion leaves other levels normal)', () => {
+    const loc = localizeLesions(CASES.sciaticPeronealPredominant);
+    const levels = compareSides(
+      [
+        input('sciatic', 'gluteal-fold', 'R', [54]),
+        input('sciatic', 'gluteal-fold', 'L', [53]),
+        input('sciatic', 'mid-thigh', 'R', [90]),
+        input('sciatic', 'mid-thigh', 'L', [44]),
+      ],
+      CHEN_DUTCH_SET,
+    );
+    const entries = relateImagingToEmg(levels, loc);
+    expect(entry(entries, 'R', 'mid-thigh').status).toBe('agrees');
+    const fold = entry(entries, 'R', 'gluteal-fold');
+    expect(fold.status).toBe('agrees');
+    expect(fold.statement).toMatch(/another level of it is enlarged \(sciatic nerve, mid-thigh\)/i);
+  });
+
+  it('a polyneuropathy relates to every leg segment as "diffuse": normal size agrees (usual in axonal neuropathy)', () => {
+    const p = PATTERNS.find((x) => x.name.startsWith('length-dependent axonal polyneuropathy'))!;
+    const loc = localizeLesions({ emg: p.emg, ncs: p.ncs });
+    const normalSciatic = compareSides([input('sciatic', 'gluteal-fold', 'R', [54]), input('sciatic', 'gluteal-fold', 'L', [53])], CHEN_DUTCH_SET);
+    const e = entry(relateImagingToEmg(normalSciatic, loc), 'R');
+    expect(e.relation).toBe('diffuse');
+    expect(e.status).toBe('agrees');
+    expect(e.statement).toMatch(/polyneuropathy; a normal size is usual in an axonal polyneuropathy/);
   });
 });

@@ -40,7 +40,7 @@ describe('flagNcs', () => {
 
   it('no response is "absent"', () => {
     const f = flagNcs([row({ nerve: 'sural-sensory', kind: 'sensory', side: 'L', noResponse: true })]);
-    expect(f[0]!.flags).toEqual([{ kind: 'absent', text: 'No response: sural sensory absent' }]);
+    expect(f[0]!.flags).toEqual([{ kind: 'absent', deviation: 1, text: 'No response: sural sensory absent' }]);
   });
 
   it('side-to-side: an amplitude below 50 % of the other side flags the lower side (convention), even within limits', () => {

@@ -88,20 +88,21 @@ describe('parseEmgTable: a tab-separated table pasted from a report', () => {
     const r = parseEmgTable('Muscle\tFib\tPSW\nR Tib Ant\t2+\t1+\nGastroc (L)\t0\t0\nSoleus\t0\t0');
     expect(r.rows.map((x) => [x.muscle, x.side])).toEqual([
       ['tibialis-anterior', 'R'],
-      ['gastrocnemius-medial-head', 'L'],
+      ['gastrocnemius', 'L'],
     ]);
     expect(r.warnings).toContainEqual({ line: 4, message: 'No side for "Soleus": row skipped (add a Side column or choose a default side).' });
     const withDefault = parseEmgTable('Muscle\tFib\nSoleus\t0', { defaultSide: 'L' });
     expect(withDefault.rows[0]).toMatchObject({ muscle: 'soleus', side: 'L' });
   });
 
-  it('warns about unreadable cells instead of guessing', () => {
+  it('warns about unreadable cells instead of guessing; "-" in a MUAP column is read as normal and said so', () => {
     const r = parseEmgTable('Muscle\tSide\tFibs\tRecruitment\tAmp\nTA\tR\tlots\tearly\t-\nEHL\tX\t0\tfull\tN');
     expect(r.rows[0]!.fibrillations).toBeUndefined();
     expect(r.rows[0]!.recruitment).toBeUndefined();
+    expect(r.rows[0]!.muapAmplitude).toBe('normal');
     expect(r.warnings.map((w) => w.message)).toEqual([
       'Fibrillations: "lots" is not a grade (write 0, 1+ … 4+, or + … ++++).',
-      'MUAP amplitude: "-" is not normal, increased or decreased.',
+      'MUAP amplitude: this table writes "-" for no change; read as normal in this column.',
       'Recruitment: "early" is not a recruitment pattern.',
       'Side "X" not recognised (write L or R).',
       'No side for "EHL": row skipped (add a Side column or choose a default side).',

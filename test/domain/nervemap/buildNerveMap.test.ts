@@ -6,6 +6,7 @@ import { buildNerveMap, type NerveMap } from '../../../src/domain/nervemap';
 import { CHEN_DUTCH_SET } from '../../../src/domain/reference';
 import type { Side } from '../../../src/domain/types';
 import { CASES } from '../localization/fixtures';
+import { PATTERNS } from '../localization/patterns';
 
 function mapOf(emgCase: LocalizationInput | null, measurements: MeasurementSummaryInput[] = []): NerveMap {
   const localization = localizeLesions(emgCase ?? { emg: [] });
@@ -76,5 +77,23 @@ describe('buildNerveMap', () => {
     expect(right.measuredSites[1]!.text).toBe('60.0 mm² (one measurement); no reference upper limit');
     expect(right.measuredSites[0]!.concordance).toMatch(/Agrees: same side and nerve/);
     expect(node(map, 'L', 'sciatic-trunk').imaging).toBe('normal');
+  });
+});
+
+describe('nerve map for a polyneuropathy', () => {
+  it('a length-dependent polyneuropathy colours the distal nerves of both legs (state "diffuse"), not one focal site per side', () => {
+    const p = PATTERNS.find((x) => x.name.startsWith('length-dependent axonal polyneuropathy'))!;
+    const localization = localizeLesions({ emg: p.emg, ncs: p.ncs });
+    const map = buildNerveMap({ localization, comparisons: [], concordance: [] });
+    for (const side of ['L', 'R'] as const) {
+      for (const id of ['deep-peroneal', 'superficial-peroneal', 'tibial', 'common-peroneal-fibular-head'] as const) {
+        const node = map.nodes.find((n) => n.id === id && n.side === side)!;
+        expect(node.state).toBe('diffuse');
+        expect(node.diffuse).toBe(true);
+      }
+      expect(map.nodes.find((n) => n.id === 'sciatic-trunk' && n.side === side)!.state).not.toBe('lesion');
+      expect(map.edges.find((e) => e.to === 'tibial' && e.side === side)!.state).toBe('lesion-territory');
+    }
+    expect(map.nodes.filter((n) => n.state === 'lesion')).toEqual([]);
   });
 });

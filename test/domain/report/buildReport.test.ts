@@ -165,12 +165,12 @@ describe('EMG findings and localization, never more certain than the domain', ()
     const [summary, site, ...alternatives] = section(r, 'localization').entries;
     expect(summary!.text).toBe('Probable: Right sciatic neuropathy with peroneal-division predominance.');
     expect(summary!.details!.join('\n')).toContain(
-      'Supports — Right: Biceps femoris short head abnormal → lesion at or above the sciatic peroneal division, not at the fibular head (S22, S23)',
+      'Supports — Right: Biceps femoris short head abnormal → lesion at or above the sciatic peroneal division, not at the fibular head [Katirji & Wilbourn 1994; ref. S23]',
     );
     expect(site!.text).toBe('Most likely lesion site: Right sciatic nerve (trunk).');
     expect(alternatives[0]!.text).toMatch(/^Alternative 2: .* — explains \d+ of \d+ abnormal findings/);
     expect(texts(r, 'limitations')).toContain(
-      'An EMG localization is an inference from the findings entered, never certain; root levels are probable, not certain (S19).',
+      'An EMG localization is an inference from the findings entered, never certain; root levels are probable, not certain [Phillips & Park 1991].',
     );
     expect(allText(r)).not.toMatch(/\bdefinite\b|\bcertainly\b/i);
   });
@@ -203,7 +203,7 @@ describe('EMG findings and localization, never more certain than the domain', ()
     const rep = buildClinicalReport(input({ emg }));
     const alert = section(rep, 'localization').entries.find((e) => e.text.startsWith('Alert:'))!;
     expect(alert.text).toContain('radiation plexopathy');
-    expect(alert.text).toContain('(S30, S31)');
+    expect(alert.text).toContain('[ref. S30; ref. S31]');
     expect(alert.tone).toBe('abnormal');
   });
 
@@ -218,12 +218,13 @@ describe('EMG findings and localization, never more certain than the domain', ()
 });
 
 describe('imaging and EMG concordance', () => {
-  it('enlarged right sciatic + EMG sciatic neuropathy on the right → agrees; the lesion does not extend proximal', () => {
+  it('enlarged right sciatic + EMG sciatic neuropathy on the right → agrees; never claims the lesion does not extend proximal (limb EMG cannot exclude it)', () => {
     const r = buildClinicalReport(
       input({ measurements: RIGHT_SCIATIC_ENLARGED, emg: CASES.sciaticPeronealPredominant.emg, ncs: CASES.sciaticPeronealPredominant.ncs }),
     );
     const lines = texts(r, 'concordance');
-    expect(lines[0]).toBe('The EMG localization lies at the measured segment; it does not extend proximal to the measured sites.');
+    expect(lines[0]).toBe('The EMG localization lies at the measured segment. Limb EMG cannot exclude involvement proximal to the muscles examined.');
+    expect(lines.join('\n')).not.toMatch(/does not extend proximal/);
     expect(lines).toContain(
       'Right sciatic nerve, gluteal fold (US): enlarged — agrees with the EMG: same side and nerve: the EMG places the lesion at this segment (right sciatic nerve (trunk)).',
     );

@@ -14,6 +14,7 @@ export const emgRowSchema = z.strictObject({
   fibrillations: grade.optional(),
   positiveSharpWaves: grade.optional(),
   otherDischarges: z.array(z.enum(['complex-repetitive', 'myokymic', 'fasciculations'])).max(3).optional(),
+  absentDischarges: z.array(z.enum(['complex-repetitive', 'myokymic', 'fasciculations'])).max(3).optional(),
   muapAmplitude: level.optional(),
   muapDuration: level.optional(),
   polyphasia: z.enum(['normal', 'increased']).optional(),
@@ -30,6 +31,7 @@ export const ncsRowSchema = z.strictObject({
   latencyMs: nonNegativeNumber.optional(),
   amplitude: nonNegativeNumber.optional(),
   velocityMs: nonNegativeNumber.optional(),
+  distanceMm: nonNegativeNumber.optional(),
   noResponse: z.boolean(),
   sourceLine: sourceLine.optional(),
 });

@@ -75,6 +75,8 @@ const ncsLimitSetIds = NCS_LIMIT_SETS.map((s) => s.id) as [string, ...string[]];
 const optionsSchema = z.strictObject({
   ratioThreshold: z.number().gt(1).nullable(),
   ncsLimitSetId: z.enum(ncsLimitSetIds),
+  /** Entered patient age (years) for age-dependent NCS limits; absent = unknown. */
+  patientAgeYears: z.number().int().min(0).max(130).optional(),
 });
 
 export const sessionSchema = z
