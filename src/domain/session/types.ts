@@ -43,6 +43,8 @@ export interface SessionSeries {
 export interface SessionStudy {
   readonly studyInstanceUid: string;
   readonly description: string;
+  /** StudyDate (0008,0020) as written (DICOM DA "YYYYMMDD"); dates the visit for follow-up. */
+  readonly studyDate?: string;
   readonly series: readonly SessionSeries[];
 }
 

@@ -37,6 +37,7 @@ const seriesSchema = z.strictObject({
 const studySchema = z.strictObject({
   studyInstanceUid: uid,
   description: longText,
+  studyDate: shortText.optional(),
   series: z.array(seriesSchema).max(SESSION_LIMITS.seriesPerStudy),
 });
 
