@@ -110,6 +110,7 @@ function buildMetadata(
     patientName: str(ds, 'x00100010'),
     patientId: str(ds, 'x00100020'),
     studyDescription: str(ds, 'x00081030'),
+    studyDate: str(ds, 'x00080020'),
     seriesDescription: str(ds, 'x0008103e'),
     bodyPartExamined: str(ds, 'x00180015'),
     seriesNumber: num(ds, 'x00200011'),

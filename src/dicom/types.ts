@@ -18,6 +18,8 @@ export interface DicomImageMetadata {
   readonly patientName: string | null;
   readonly patientId: string | null;
   readonly studyDescription: string | null;
+  /** StudyDate (0008,0020), DICOM DA "YYYYMMDD" as written; optional so hand-made metadata need not name it. */
+  readonly studyDate?: string | null;
   readonly seriesDescription: string | null;
   readonly bodyPartExamined: string | null;
   readonly seriesNumber: number | null;

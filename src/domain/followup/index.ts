@@ -14,3 +14,4 @@ export {
   type DetectableDifference,
 } from './detectableDifferences';
 export { followUpTable, followUpCsv, visitName, visitValueText, type FollowUpTable } from './followUpTable';
+export { sessionProfileTables, PROFILE_TABLES_NOTE } from './sessionTables';

@@ -78,6 +78,18 @@ const optionsSchema = z.strictObject({
   ncsLimitSetId: z.enum(ncsLimitSetIds),
 });
 
+const textTableSchema = z.strictObject({
+  columns: z.array(longText).max(SESSION_LIMITS.tableColumns),
+  rows: z.array(z.array(longText).max(SESSION_LIMITS.tableColumns)).max(SESSION_LIMITS.measurements),
+});
+
+/** Derived tables written on export for readers of the file; ignored on load. */
+const profileTablesSchema = z.strictObject({
+  note: longText,
+  profile: textTableSchema,
+  followUp: textTableSchema.optional(),
+});
+
 export const sessionSchema = z
   .strictObject({
     schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
@@ -92,6 +104,7 @@ export const sessionSchema = z
     ncs: z.array(ncsRowSchema).max(SESSION_LIMITS.ncsRows),
     referenceSet: sessionReferenceSetSchema,
     options: optionsSchema,
+    profileTables: profileTablesSchema.optional(),
   })
   .superRefine((session, ctx) => {
     const firstIndex = new Map<string, number>();
