@@ -3,6 +3,7 @@ import { UsageError } from './args.ts';
 import { runInspect } from './inspect.ts';
 import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, type CliIo } from './io.ts';
 import { runMeasure } from './measure.ts';
+import { runProfile } from './profileCommand.ts';
 import { runReport } from './report.ts';
 import { runSr } from './srCommand.ts';
 import { runTable } from './tableCommand.ts';
@@ -20,12 +21,14 @@ Commands:
       CSV of all measurements of the sessions (de-identified by default)
   sr <session.json> -o <file.dcm> [--identified]
       DICOM SR measurement report (TID 1500), de-identified by default
+  profile <session.json...> [--json|--csv]
+      CSA profile along each nerve per side; with several visits, the follow-up
 
 Run "nervetrace <command> --help" for details.
 Exit codes: 0 ok, 1 a file, session or measurement was refused, 2 command-line error.
 `;
 
-const COMMANDS = new Set(['inspect', 'measure', 'report', 'table', 'sr']);
+const COMMANDS = new Set(['inspect', 'measure', 'report', 'table', 'sr', 'profile']);
 
 /** Runs one CLI invocation (argv without node and script) and returns the exit code. */
 export function runCli(argv: readonly string[], io: CliIo): number {
@@ -50,6 +53,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         return runTable(rest, io);
       case 'sr':
         return runSr(rest, io);
+      case 'profile':
+        return runProfile(rest, io);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

@@ -24,6 +24,13 @@ export function visitValueText(v: VisitValue): string {
   return '';
 }
 
+/** "+5.0", "-30.0", "0.0": a sign only when the shown digits are not zero. */
+function signed(value: number | null, decimals: number): string {
+  if (value === null) return '';
+  const text = fixed(value, decimals);
+  return Number(text) > 0 ? `+${text}` : text;
+}
+
 export function followUpTable(f: FollowUp): FollowUpTable {
   const role = (v: Visit): string => (v.id === f.baselineId ? ' baseline' : v.id === f.latestId ? ' latest' : '');
   const columns = [
@@ -43,8 +50,8 @@ export function followUpTable(f: FollowUp): FollowUpTable {
     r.siteLabel,
     r.side === 'L' ? 'Left' : 'Right',
     ...r.values.map(visitValueText),
-    r.changeMm2 === null ? '' : `${r.changeMm2 > 0 ? '+' : ''}${fixed(r.changeMm2, 1)}`,
-    r.changePercent === null ? '' : `${r.changePercent > 0 ? '+' : ''}${fixed(r.changePercent, 1)}`,
+    signed(r.changeMm2, 1),
+    signed(r.changePercent, 1),
     r.detectable ? `${fixed(r.detectable.differenceMm2, 1)} (${r.detectable.source})` : '',
     r.text,
   ]);
