@@ -42,12 +42,12 @@ describe('nervetrace profile', () => {
   });
 
   it('the profile CSV holds the mean of the included stored repeats (the excluded one left out)', () => {
-    const r = run('profile', VISIT_2, '--csv');
+    const r = run('profile', VISIT_1, '--csv');
     expect(r.code).toBe(0);
     const [header, ...rows] = csvRows(r.out);
     const col = (name: string) => header!.indexOf(name);
     const gluteal = rows.find((row) => row[col('Site')] === 'Gluteal fold')!;
-    expect(gluteal[col('Right mean (mm2)')]).toBe(storedMean(VISIT_2, 'gluteal-fold', 'R').toFixed(1));
+    expect(gluteal[col('Right mean (mm2)')]).toBe(storedMean(VISIT_1, 'gluteal-fold', 'R').toFixed(1));
     expect(gluteal[col('Right n')]).toBe('3');
     expect(gluteal[col('Notes')]).toContain('Right: 1 repeat excluded');
   });
