@@ -138,11 +138,11 @@ test('two-visit sample: the plotted points, the table and the follow-up are the 
   const rightGluteal = points.find((p) => p.side === 'R' && p.site === 'gluteal-fold')!;
   const label = v1.find((m) => m.id === rightGluteal.id)!.label;
   await plot.locator(`[data-testid="profile-mean"][data-side="R"][data-site="gluteal-fold"]`).click();
-  await expect(page.getByTestId('profile-selected')).toContainText(`Selected ${label}: right, gluteal-fold`);
+  await expect(page.getByTestId('profile-selected')).toContainText(`Selected ${label}: right, gluteal fold`);
   await expect(page.locator('.viewport-panel').first().getByTestId('overlay-modality')).toContainText('Sciatic gluteal fold R');
   const distalLeft = v1.find((m) => m.site === 'distal-thigh-above-bifurcation' && m.side === 'L')!;
   await plot.locator(`[data-testid="profile-repeat"][data-measurement-id="${distalLeft.id}"]`).click();
-  await expect(page.getByTestId('profile-selected')).toContainText(`Selected ${distalLeft.label}: left, distal-thigh-above-bifurcation, ${distalLeft.metrics.areaMm2!.toFixed(1)} mm²`);
+  await expect(page.getByTestId('profile-selected')).toContainText(`Selected ${distalLeft.label}: left, distal thigh, above the bifurcation, ${distalLeft.metrics.areaMm2!.toFixed(1)} mm²`);
   await expect(page.locator('.viewport-panel').first().getByTestId('overlay-modality')).toContainText('Sciatic distal thigh L');
 
   // The CSV files hold the cells shown.

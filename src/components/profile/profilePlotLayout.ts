@@ -11,6 +11,9 @@ import type { Side } from '../../domain/types';
 export const PLOT = { width: 560, height: 260, left: 48, right: 12, top: 14, bottom: 46 } as const;
 /** Left points sit a little left of the site, right points a little right, so they never hide each other. */
 const SIDE_OFFSET = 7;
+/** Distance of the first repeat dot from its mean, and between repeat dots (px). */
+const REPEAT_GAP = 10;
+const REPEAT_STEP = 6;
 
 export interface PlotPoint {
   readonly side: Side;
@@ -109,12 +112,14 @@ export function planProfilePlot(profile: NerveProfile, byId: ReadonlyMap<string,
       } else {
         drawing = false; // a gap: no line through a site without a mean
       }
-      for (const id of points(p)) {
+      // Repeats fan out beside their mean (outwards from the site), so each dot can be clicked.
+      points(p).forEach((id, k) => {
         const m = byId.get(id);
         const a = m ? areaOf(m) : null;
-        if (a === null) continue;
-        repeats.push({ side, site: s.site, x: x + (side === 'L' ? -6 : 6), y: y(a), valueMm2: a, measurementId: id, excluded: m!.excluded === true });
-      }
+        if (a === null) return;
+        const dx = REPEAT_GAP + k * REPEAT_STEP;
+        repeats.push({ side, site: s.site, x: x + (side === 'L' ? -dx : dx), y: y(a), valueMm2: a, measurementId: id, excluded: m!.excluded === true });
+      });
     });
     if (path) lines.push({ side, path: path.trim() });
   }
