@@ -54,7 +54,7 @@ export interface FollowUp {
 }
 
 export interface FollowUpOptions {
-  /** Visit ids; default: the earliest and the latest visit. */
+  /** Visit ids; default: the earliest and the latest visit (other than the one chosen for the other role). */
   readonly baselineId?: string | null;
   readonly latestId?: string | null;
   readonly detectableDifferences?: readonly DetectableDifference[];
@@ -118,8 +118,9 @@ export function compareVisits(input: readonly Visit[], set: ReferenceSet, option
   const ordered = orderVisits(input);
   if (!ordered.ok) return ordered;
   const visits = ordered.value.visits;
-  const baselineId = options.baselineId ?? visits[0]!.id;
-  const latestId = options.latestId ?? visits[visits.length - 1]!.id;
+  // An automatic choice never falls on the visit the user chose for the other role.
+  const latestId = options.latestId ?? [...visits].reverse().find((v) => v.id !== options.baselineId)!.id;
+  const baselineId = options.baselineId ?? visits.find((v) => v.id !== latestId)!.id;
   const baseVisit = visits.find((v) => v.id === baselineId);
   const lastVisit = visits.find((v) => v.id === latestId);
   if (!baseVisit || !lastVisit) return fail('The chosen baseline or latest visit is not among the visits.');

@@ -72,6 +72,9 @@ describe('follow-up comparison', () => {
     expect(r.value.latestId).toBe('v3');
     expect(r.value.rows.find((x) => x.site === 'gluteal-fold' && x.side === 'R')!.changeMm2).toBeCloseTo(-10, 9);
     expect(compareVisits([visit('v1', null, []), visit('v2', null, [])], CHEN_DUTCH_SET, { baselineId: 'v1', latestId: 'v1' }).ok).toBe(false);
+    // choosing the latest visit as baseline makes the automatic latest the one before it
+    const swapped = compareVisits([visit('v1', '2025-01-15', baseline()), visit('v2', '2025-07-15', after())], CHEN_DUTCH_SET, { baselineId: 'v2' });
+    expect(swapped.ok && [swapped.value.baselineId, swapped.value.latestId]).toEqual(['v2', 'v1']);
   });
 
   it('a visit measured uncalibrated at a site is not compared with mm² (no change, says why)', () => {
