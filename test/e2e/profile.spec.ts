@@ -130,7 +130,7 @@ test('two-visit sample: the plotted points, the table and the follow-up are the 
   // The whole tab (plot, table and follow-up) in one picture: a viewport tall enough for it.
   await page.setViewportSize({ width: 1600, height: 1900 });
   await page.getByTestId('profile-tab').evaluate((el) => el.closest('.tab-body')?.scrollTo({ top: 0 }));
-  await page.getByTestId('right-panel').screenshot({ path: `${ROOT}test/e2e/screenshots/profile-panel.png` });
+  await page.getByTestId('profile-tab').screenshot({ path: `${ROOT}test/e2e/screenshots/profile-panel.png` });
   await page.setViewportSize({ width: 1600, height: 1000 });
   if (process.env.NERVETRACE_README_SCREENSHOT === '1') {
     mkdirSync(`${ROOT}test/e2e/readme`, { recursive: true });
