@@ -7,7 +7,7 @@
 import { type Ellipse, type PixelMap, type Vec2, ellipseArea, ellipsePerimeter, ellipsePoints, mmToPx, polygonArea, polygonCentroid, polygonPerimeter } from './geometry.ts';
 
 export type Side = 'L' | 'R';
-export type Site = 'gluteal-fold' | 'mid-thigh';
+export type Site = 'gluteal-fold' | 'mid-thigh' | 'distal-thigh-above-bifurcation';
 
 export interface ManifestCalibration {
   source: 'us-region' | 'pixel-spacing' | 'none';

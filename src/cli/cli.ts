@@ -4,6 +4,7 @@ import { runImportTable } from './importTable.ts';
 import { runInspect } from './inspect.ts';
 import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, type CliIo } from './io.ts';
 import { runMeasure } from './measure.ts';
+import { runProfile } from './profileCommand.ts';
 import { runReport } from './report.ts';
 import { runSr } from './srCommand.ts';
 import { runTable } from './tableCommand.ts';
@@ -23,12 +24,14 @@ Commands:
       DICOM SR measurement report (TID 1500), de-identified by default
   import-table <file.txt> [--side L|R] [--kind emg|ncs] [--json]
       the rows and warnings the paste preview reads from a report's EMG or NCS table
+  profile <session.json...> [--json|--csv]
+      CSA profile along each nerve per side; with several visits, the follow-up
 
 Run "nervetrace <command> --help" for details.
 Exit codes: 0 ok, 1 a file, session or measurement was refused, 2 command-line error.
 `;
 
-const COMMANDS = new Set(['inspect', 'measure', 'report', 'table', 'sr', 'import-table']);
+const COMMANDS = new Set(['inspect', 'measure', 'report', 'table', 'sr', 'import-table', 'profile']);
 
 /** Runs one CLI invocation (argv without node and script) and returns the exit code. */
 export function runCli(argv: readonly string[], io: CliIo): number {
@@ -55,6 +58,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         return runSr(rest, io);
       case 'import-table':
         return runImportTable(rest, io);
+      case 'profile':
+        return runProfile(rest, io);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

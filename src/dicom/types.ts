@@ -17,11 +17,12 @@ export interface DicomImageMetadata {
   readonly frameOfReferenceUid: string | null;
   readonly patientName: string | null;
   readonly patientId: string | null;
-  /** (0010,1010) "064Y", (0010,0030) and (0008,0020) YYYYMMDD: for age-dependent NCS limits only (optional: older callers omit them). */
+  /** (0010,1010) "064Y" and (0010,0030) YYYYMMDD: for age-dependent NCS limits (optional: older callers omit them). */
   readonly patientAge?: string | null;
   readonly patientBirthDate?: string | null;
-  readonly studyDate?: string | null;
   readonly studyDescription: string | null;
+  /** StudyDate (0008,0020), DICOM DA "YYYYMMDD" as written: visit dates and age; optional so hand-made metadata need not name it. */
+  readonly studyDate?: string | null;
   readonly seriesDescription: string | null;
   readonly bodyPartExamined: string | null;
   readonly seriesNumber: number | null;

@@ -39,6 +39,7 @@ export interface OpenImage {
     | 'sopClassUid'
     | 'modality'
     | 'studyDescription'
+    | 'studyDate'
     | 'seriesDescription'
     | 'numberOfFrames'
     | 'imageLaterality'
@@ -81,7 +82,7 @@ function boundedMeta(meta: OpenImage['meta']): OpenImage['meta'] {
 
 /** Study → series → instance references of the open files (files without UIDs cannot be referenced and are left out). */
 export function studiesFromImages(images: readonly OpenImage[]): SessionStudy[] {
-  const studies = new Map<string, { description: string; series: Map<string, { first: OpenImage; instances: SessionInstance[] }> }>();
+  const studies = new Map<string, { description: string; studyDate: string; series: Map<string, { first: OpenImage; instances: SessionInstance[] }> }>();
   const seen = new Set<string>();
   for (const image of images) {
     const m = boundedMeta(image.meta);
@@ -89,7 +90,7 @@ export function studiesFromImages(images: readonly OpenImage[]): SessionStudy[] 
     seen.add(m.sopInstanceUid);
     let study = studies.get(m.studyInstanceUid);
     if (!study) {
-      study = { description: clip(m.studyDescription, SESSION_LIMITS.longText), series: new Map() };
+      study = { description: clip(m.studyDescription, SESSION_LIMITS.longText), studyDate: clip(m.studyDate, SESSION_LIMITS.shortText), series: new Map() };
       studies.set(m.studyInstanceUid, study);
     }
     let series = study.series.get(m.seriesInstanceUid);
@@ -107,6 +108,7 @@ export function studiesFromImages(images: readonly OpenImage[]): SessionStudy[] 
   return [...studies.entries()].map(([studyInstanceUid, study]) => ({
     studyInstanceUid,
     description: study.description,
+    ...(study.studyDate ? { studyDate: study.studyDate } : {}),
     series: [...study.series.entries()].map(([seriesInstanceUid, s]): SessionSeries => {
       const m = s.first.meta;
       const side = sideFromLaterality({

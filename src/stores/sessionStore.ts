@@ -39,6 +39,7 @@ import { parseClinicalSnapshot } from './clinicalSnapshot';
 import { useCalibrationStore } from './calibrationStore';
 import { useClinicalStore } from './clinicalStore';
 import { useMeasurementStore } from './measurementStore';
+import { useProfileStore } from './profileStore';
 import { useStudyStore } from './studyStore';
 import {
   describeStorageError,
@@ -345,6 +346,19 @@ export const useSessionStore = defineStore('session', () => {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
   }
 
+  /** A saved session read and checked, without opening it (e.g. as another visit for the follow-up). */
+  async function readSaved(id: string): Promise<Result<Session>> {
+    if (!persistence) return fail('Session storage is not available.');
+    try {
+      const text = (await persistence.get(id))?.json;
+      if (text === undefined) return fail('That saved session no longer exists.');
+      const parsed = parseSession(text);
+      return parsed.ok ? ok(rehydrateSession(parsed.value).session) : fail(parsed.error);
+    } catch (error) {
+      return fail(describeStorageError(error).message);
+    }
+  }
+
   /** Open a saved session (the current one is saved first). */
   async function openSaved(id: string, how: 'restored' | 'opened' = 'opened'): Promise<Result<Session>> {
     if (!persistence) return fail('Session storage is not available.');
@@ -539,7 +553,8 @@ export const useSessionStore = defineStore('session', () => {
     return {
       fileName: `nervetrace-session-${stamp()}${includeIdentifiers.value ? '-identified' : ''}.json`,
       mimeType: 'application/json',
-      data: serializeSession(forExport(current())),
+      // The profile and follow-up tables as shown (derived; never read back).
+      data: serializeSession({ ...forExport(current()), profileTables: useProfileStore().tablesForExport(includeIdentifiers.value) }),
     };
   }
 
@@ -636,6 +651,7 @@ export const useSessionStore = defineStore('session', () => {
     start,
     saveNow,
     openSaved,
+    readSaved,
     deleteSaved,
     newSession,
     checkImport,

@@ -252,3 +252,12 @@ describe('session helpers', () => {
     expect(describeSession(empty)).toBe('no images · 0 measurements');
   });
 });
+
+describe('visit date (issue 16)', () => {
+  it('keeps the StudyDate of the open files, so a session dates its visit for the follow-up', () => {
+    const [study] = studiesFromImages([image('1.2.840.1.1.1', { studyDate: '20250912' })]);
+    expect(study!.studyDate).toBe('20250912');
+    const [undated] = studiesFromImages([image('1.2.840.1.1.2')]);
+    expect(undated).not.toHaveProperty('studyDate');
+  });
+});

@@ -47,6 +47,8 @@ export interface NerveMeasurement {
   readonly intensity: IntensityStats | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** Left out of the mean by the user (a repeat judged poor); kept, shown, never averaged. */
+  readonly excluded?: boolean;
 }
 
 /** Recompute a measurement's numbers after its contour or calibration changed. */

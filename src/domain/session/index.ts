@@ -7,6 +7,8 @@ export {
   type SessionInstance,
   type SessionOptions,
   type SessionPatient,
+  type SessionProfileTables,
+  type SessionTextTable,
   type SessionSeries,
   type SessionStudy,
   type UserCalibration,

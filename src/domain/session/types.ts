@@ -43,6 +43,8 @@ export interface SessionSeries {
 export interface SessionStudy {
   readonly studyInstanceUid: string;
   readonly description: string;
+  /** StudyDate (0008,0020) as written (DICOM DA "YYYYMMDD"); dates the visit for follow-up. */
+  readonly studyDate?: string;
   readonly series: readonly SessionSeries[];
 }
 
@@ -82,6 +84,22 @@ export interface SessionOptions {
   readonly patientAgeYears?: number;
 }
 
+/** A table as shown: column heads and rows of text cells (the numbers exactly as displayed). */
+export interface SessionTextTable {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+/**
+ * The profile and follow-up tables as the Profile tab shows them, written on export for readers of
+ * the file. Derived: never read back (the app and the CLI recompute them from the measurements).
+ */
+export interface SessionProfileTables {
+  readonly note: string;
+  readonly profile: SessionTextTable;
+  readonly followUp?: SessionTextTable;
+}
+
 export interface Session {
   readonly schemaVersion: typeof SESSION_SCHEMA_VERSION;
   readonly app: { readonly name: typeof APP_NAME; readonly version: string };
@@ -96,4 +114,6 @@ export interface Session {
   /** The reference set the comparison used, stored whole (with its id and name). */
   readonly referenceSet: ReferenceSet;
   readonly options: SessionOptions;
+  /** Written on export (see SessionProfileTables); ignored on load. */
+  readonly profileTables?: SessionProfileTables;
 }

@@ -12,6 +12,8 @@ export const SESSION_LIMITS = {
   emgRows: 10_000,
   ncsRows: 10_000,
   thresholds: 1_000,
+  /** Columns of a derived table (profile: 18; follow-up: 8 + one per visit). */
+  tableColumns: 200,
   /** Identifiers, UIDs, names, labels. */
   shortText: 256,
   /** Descriptions and notes. */

@@ -85,4 +85,5 @@ export const measurementSchema = z.strictObject({
   intensity: intensitySchema.nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
+  excluded: z.boolean().optional(),
 });

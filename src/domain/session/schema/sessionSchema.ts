@@ -37,6 +37,7 @@ const seriesSchema = z.strictObject({
 const studySchema = z.strictObject({
   studyInstanceUid: uid,
   description: longText,
+  studyDate: shortText.optional(),
   series: z.array(seriesSchema).max(SESSION_LIMITS.seriesPerStudy),
 });
 
@@ -79,6 +80,18 @@ const optionsSchema = z.strictObject({
   patientAgeYears: z.number().int().min(0).max(130).optional(),
 });
 
+const textTableSchema = z.strictObject({
+  columns: z.array(longText).max(SESSION_LIMITS.tableColumns),
+  rows: z.array(z.array(longText).max(SESSION_LIMITS.tableColumns)).max(SESSION_LIMITS.measurements),
+});
+
+/** Derived tables written on export for readers of the file; ignored on load. */
+const profileTablesSchema = z.strictObject({
+  note: longText,
+  profile: textTableSchema,
+  followUp: textTableSchema.optional(),
+});
+
 export const sessionSchema = z
   .strictObject({
     schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
@@ -93,6 +106,7 @@ export const sessionSchema = z
     ncs: z.array(ncsRowSchema).max(SESSION_LIMITS.ncsRows),
     referenceSet: sessionReferenceSetSchema,
     options: optionsSchema,
+    profileTables: profileTablesSchema.optional(),
   })
   .superRefine((session, ctx) => {
     const firstIndex = new Map<string, number>();
