@@ -25,15 +25,15 @@ function toJsonModel(bytes: Uint8Array): DicomJson {
   const convert = (d: Record<string, unknown>): Record<string, unknown> =>
     Object.fromEntries(
       Object.entries(d).map(([tag, raw]) => {
-        const a = raw as { vr: string; Value?: unknown[] };
+        const a = raw as { vr: string; Value?: unknown[]; _rawValue?: unknown[] };
+        // dcmjs turns a DS it cannot hold as a number (1e999) into null; a server sends its text.
+        if (a.Value?.includes(null) && a._rawValue) return [tag, { vr: a.vr, Value: a._rawValue.map((v) => String(v).trim()) }];
         if (a.vr === 'SQ') return [tag, { vr: 'SQ', Value: (a.Value ?? []).map((item) => convert(item as Record<string, unknown>)) }];
         if (a.Value?.some((v) => v instanceof ArrayBuffer || ArrayBuffer.isView(v))) return [tag, { vr: a.vr, BulkDataURI: `bulk/${tag}` }];
         return [tag, a];
       }),
     );
-  // A DS that is not a finite number cannot be a JSON number: servers pass such a value on as its text.
-  const text = JSON.stringify(convert(dict), (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
-  return JSON.parse(text) as DicomJson;
+  return JSON.parse(JSON.stringify(convert(dict))) as DicomJson;
 }
 
 /** Fields only the Part 10 bytes carry. */
