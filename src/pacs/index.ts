@@ -4,3 +4,5 @@ export { describePacsError, PacsRequestError, statusOf } from './errors';
 export type { PacsError, PacsErrorKind } from './errors';
 export { PAGE_SIZE, studyQueryParams } from './query';
 export type { StudySearch } from './query';
+export { probePacs } from './probe';
+export type { ProbeResult } from './probe';

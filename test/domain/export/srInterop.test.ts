@@ -54,7 +54,7 @@ describe('the measurement report read by @cornerstonejs/adapters (OHIF)', () => 
     if (!dataset.ok) throw new Error(dataset.error);
     // The adapters key images by "SOPInstanceUID:frame" (frame 1 for single-frame images).
     const imageIds: Record<string, string> = { [`${SOP_L}:1`]: 'test:left', [`${SOP_R}:1`]: 'test:right' };
-    const state = adaptersSR.Cornerstone3D.MeasurementReport.generateToolState(dataset.value, imageIds, metaData) as Record<
+    const state = adaptersSR.Cornerstone3D.MeasurementReport.generateToolState(dataset.value, imageIds, metaData, {}) as Record<
       string,
       { annotation: { metadata: { referencedImageId: string }; data: { label?: string; contour: { polyline: number[][]; closed: boolean } } } }[]
     >;
