@@ -63,7 +63,10 @@ function readImage(bytes: Uint8Array, fileName: string | null, headerOnly: boole
  * `transfer-syntax=*` and the loader reads the real one from each response).
  */
 export function readDicomJsonMetadata(json: DicomJson, options: { fileName?: string; transferSyntaxUid?: string } = {}): Result<DicomImageMetadata> {
-  const ds = jsonDataSet(json);
+  // Orthanc's DICOMweb 1.7 leaves encapsulated Pixel Data out of the metadata altogether; an image
+  // (Rows and Columns given) still has its frames at …/frames/<n>.
+  const imageWithoutPixelAttribute = !json['7FE00010'] && json['00280010']?.Value?.length && json['00280011']?.Value?.length;
+  const ds = jsonDataSet(imageWithoutPixelAttribute ? { ...json, '7FE00010': { vr: 'OB', BulkDataURI: 'frames' } } : json);
   const syntax = options.transferSyntaxUid ?? str(ds, 'x00020010') ?? '';
   try {
     return buildMetadata(ds, syntax, false, options.fileName ?? null, true, 'json');

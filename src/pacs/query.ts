@@ -26,7 +26,10 @@ export function studyQueryParams(search: StudySearch, page: number, pageSize = P
   const params: Record<string, string> = {
     limit: String(pageSize + 1), // one more tells whether a next page exists
     offset: String(Math.max(0, page) * pageSize),
-    includefield: '00081030,00080061,00201206,00201208,00080050,00100030',
+    // Study Description is not returned by default. One field only: Orthanc's DICOMweb 1.7 does not
+    // split a comma list that arrives URL-encoded (%2C), as dicomweb-client sends it. Modalities,
+    // series and instance counts, accession and birth date come by default.
+    includefield: '00081030',
   };
   const name = contains(search.patientName ?? '');
   if (name) params.PatientName = name;

@@ -85,6 +85,16 @@ describe('readDicomJsonMetadata: the DICOM JSON model reads into the same metada
     expect(meta.value.warnings).toEqual([]);
   });
 
+  it('an image whose metadata leaves the encapsulated Pixel Data out (Orthanc DICOMweb 1.7) still has pixels (at its frames)', () => {
+    const meta = readDicomJsonMetadata({
+      '00280010': { vr: 'US', Value: [4] },
+      '00280011': { vr: 'US', Value: [6] },
+      '00280100': { vr: 'US', Value: [8] },
+    });
+    if (!meta.ok) throw new Error(meta.error);
+    expect(meta.value.pixelDataPresent).toBe(true);
+  });
+
   it('refuses metadata without image dimensions in one sentence', () => {
     const meta = readDicomJsonMetadata({ '7FE00010': { vr: 'OB', BulkDataURI: 'x' } });
     expect(meta.ok).toBe(false);
