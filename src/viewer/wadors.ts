@@ -5,6 +5,7 @@
  * with every frame request (beforeSend in cornerstoneSetup.ts).
  */
 import { wadors } from '@cornerstonejs/dicom-image-loader';
+import { utilities as metadataUtilities } from '@cornerstonejs/metadata';
 
 let headers: Record<string, string> = {};
 
@@ -18,7 +19,11 @@ export function frameRequestHeaders(): Record<string, string> {
 
 export function registerRemoteFrames(frameUrl: string, json: object, numberOfFrames: number): string[] {
   const ids = Array.from({ length: Math.max(1, numberOfFrames) }, (_, i) => `wadors:${frameUrl}${i + 1}`);
-  // Multi-frame metadata is registered once, for frame 1: the loader derives the others from it.
-  for (const id of numberOfFrames > 1 ? ids.slice(0, 1) : ids) wadors.metaDataManager.add(id, json as never);
+  // Both registries: the loader's own (wadors.metaDataManager) and, since 5.x, the typed metadata
+  // providers of @cornerstonejs/metadata that build the image modules (addDicomWebInstance).
+  for (const id of ids) {
+    wadors.metaDataManager.add(id, json as never);
+    void metadataUtilities.addDicomWebInstance(id, json as Record<string, unknown>);
+  }
   return ids;
 }
