@@ -124,7 +124,8 @@ export const usePacsStore = defineStore('pacs', () => {
       const c = client();
       const remote = await c.openStudy(study.studyInstanceUid);
       const [{ registerRemoteFrames }, { initCornerstone }] = await Promise.all([import('../viewer/wadors'), import('../viewer/cornerstoneSetup')]);
-      void initCornerstone().catch(() => undefined);
+      // The loader's first initialisation empties its metadata registries: frames are registered after it.
+      await initCornerstone();
       const count = useStudyStore().openRemote(
         remote.instances.map((i) => ({
           fileName: i.meta.fileName ?? i.meta.sopInstanceUid ?? 'PACS image',
