@@ -130,7 +130,7 @@ export const usePacsStore = defineStore('pacs', () => {
         remote.instances.map((i) => ({
           fileName: i.meta.fileName ?? i.meta.sopInstanceUid ?? 'PACS image',
           meta: i.meta,
-          imageIds: registerRemoteFrames(i.frameUrl, i.json, i.meta.numberOfFrames),
+          imageIds: registerRemoteFrames(i.frameUrl, i.json, i.meta.numberOfFrames, i.json['7FE00010'] !== undefined),
         })),
         remote.skipped.map((s) => ({ fileName: s.name, reason: s.reason })),
       );

@@ -47,7 +47,7 @@ export function initCornerstone(): Promise<RenderingEngine> {
     dicomImageLoaderInit({
       maxWebWorkers: Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4)),
       // PACS frames (wadors:) carry the PACS login when one was given.
-      beforeSend: () => frameRequestHeaders(),
+      beforeSend: (_xhr: XMLHttpRequest, imageId: string) => frameRequestHeaders(imageId),
     });
     registerDisplayGeometryProvider();
     absorbDecoderRejections();

@@ -12,10 +12,14 @@ import { startPacs, type PacsServer } from './pacsServer';
 const PORT = Number(process.env.PACS_E2E_PORT || 8142);
 let pacs: PacsServer;
 let viewerUrl = '';
+let loadOutput = '';
 
+// Started empty, then the sample study stored with `npm run pacs -- --load` (in beforeAll, so a
+// worker restarted after a failure has the same data).
 test.beforeAll(async () => {
   pacs = await startPacs(PORT);
   viewerUrl = `${pacs.base}/nervetrace/index.html`;
+  loadOutput = pacs.load(SAMPLE_DIR);
 });
 test.afterAll(async () => {
   await pacs?.stop();
@@ -34,8 +38,7 @@ async function openPacsStudy(page: Page, modality: 'US' | 'MR') {
 }
 
 test('npm run pacs -- --load stores the sample study through STOW-RS and names what it stored', async () => {
-  const out = pacs.load(SAMPLE_DIR);
-  expect(out).toContain('Stored 30 of 30 DICOM files');
+  expect(loadOutput).toContain('Stored 30 of 30 DICOM files');
   expect(await pacs.counts()).toMatchObject({ patients: 1, studies: 2, instances: 30 });
   // The viewer is served by Orthanc itself, module scripts with a JavaScript MIME type.
   const page = await fetch(`${pacs.base}/nervetrace/index.html`);
