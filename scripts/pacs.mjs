@@ -133,7 +133,7 @@ function refusal(status, body) {
   } catch {
     /* not JSON */
   }
-  return status >= 200 && status < 300 ? null : `HTTP ${status}`;
+  return status >= 200 && status < 300 ? null : `refused by the server (HTTP ${status})`;
 }
 
 /** STOW-RS, one file per request so each refusal is named. */
@@ -148,14 +148,24 @@ export async function storeFolder(folder) {
       readFileSync(file),
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const res = await fetch(`${base}/dicom-web/studies`, {
-      method: 'POST',
-      headers: { ...auth, 'Content-Type': `multipart/related; type="application/dicom"; boundary=${boundary}`, Accept: 'application/dicom+json' },
-      body,
-    });
-    const why = refusal(res.status, await res.text());
+    let why;
+    try {
+      const res = await fetch(`${base}/dicom-web/studies`, {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': `multipart/related; type="application/dicom"; boundary=${boundary}`, Accept: 'application/dicom+json' },
+        body,
+      });
+      why = refusal(res.status, await res.text());
+    } catch (error) {
+      why = `the server dropped the request (${error.cause?.message ?? error.message})`;
+    }
     if (why) refused.push(`${relative(folder, file)}: ${why}`);
     else stored++;
+    if (why && !(await answering())) {
+      // Orthanc 1.10 can crash on a damaged file: name it, and do not send the rest to nobody.
+      refused.push(`the PACS stopped answering after ${relative(folder, file)}; the ${files.length - files.indexOf(file) - 1} files after it were not sent`);
+      break;
+    }
   }
   console.log(`Stored ${stored} of ${files.length} DICOM file${files.length === 1 ? '' : 's'} from ${folder}.`);
   for (const line of refused) console.log(`  not stored: ${line}`);
