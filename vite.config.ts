@@ -45,6 +45,11 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
+    // @cornerstonejs/adapters 5.14.0 imports @babel/runtime helpers but declares only
+    // @babel/runtime-corejs2 (whose core-js 2 is not installed): the same helpers from
+    // @babel/runtime-corejs3 let the SR read-back test load it. The viewer does not bundle the adapters.
+    alias: [{ find: /^@babel\/runtime\/helpers\/(.*)$/, replacement: '@babel/runtime-corejs3/helpers/$1' }],
+    server: { deps: { inline: [/@cornerstonejs\/adapters/] } },
     testTimeout: 20000,
   },
 });

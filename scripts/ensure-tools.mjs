@@ -2,7 +2,9 @@
 // Makes sure the Debian tools the tests drive are installed:
 //   - chromium (/usr/bin/chromium): the end-to-end tests run in it (Playwright's own browser
 //     download cannot work offline, so we never use it);
-//   - dcmtk (dsrdump): the DICOM SR export test validates its output with it.
+//   - dcmtk (dsrdump): the DICOM SR export test validates its output with it;
+//   - orthanc + orthanc-dicomweb: the PACS end-to-end tests start Orthanc (npm run pacs);
+//   - dicom3tools (dciodvfy): the SR test checks the report against the IOD.
 // Missing ones are installed with apt-get when running as root (one update, one install);
 // otherwise we stop with one sentence saying how to install them. Never skipped silently.
 import { existsSync } from 'node:fs';
@@ -22,6 +24,16 @@ function which(name) {
 const TOOLS = [
   { name: 'Chromium', found: () => existsSync(CHROMIUM_PATH), where: CHROMIUM_PATH, pkg: 'chromium' },
   { name: 'dsrdump', found: () => which('dsrdump') !== null, where: 'dsrdump on PATH', pkg: 'dcmtk' },
+  // The PACS tests (pacs*.spec.ts) start Orthanc with its DICOMweb plugin through `npm run pacs`;
+  // the SR test checks the report with dciodvfy.
+  { name: 'Orthanc', found: () => existsSync('/usr/sbin/Orthanc'), where: '/usr/sbin/Orthanc', pkg: 'orthanc' },
+  {
+    name: 'Orthanc DICOMweb plugin',
+    found: () => existsSync('/usr/share/orthanc/plugins/libOrthancDicomWeb.so'),
+    where: 'the Orthanc DICOMweb plugin',
+    pkg: 'orthanc-dicomweb',
+  },
+  { name: 'dciodvfy', found: () => which('dciodvfy') !== null, where: 'dciodvfy on PATH', pkg: 'dicom3tools' },
 ];
 
 /** Returns the missing tools' Debian package names (empty when all are present). */
@@ -53,6 +65,8 @@ export function ensureTools() {
       process.exit(1);
     }
   }
+  // Debian's orthanc package starts a system Orthanc on port 8042; the tests run their own.
+  if (pkgs.includes('orthanc')) spawnSync('sh', ['-c', 'command -v service >/dev/null && service orthanc stop'], { stdio: 'ignore' });
   const still = missingTools();
   if (still.length) {
     console.error(`apt-get finished but ${still.map((t) => t.where).join(' and ')} is still missing; the tests cannot run.`);

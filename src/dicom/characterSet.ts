@@ -13,7 +13,15 @@
  *   (e.g. JIS X 0212, IR 159) are shown as U+FFFD, and an unknown defined term decodes as Latin-1
  *   with a note in the file's warnings.
  */
-import type { DataSet } from 'dicom-parser';
+import type { DataSet as PartTenDataSet } from 'dicom-parser';
+import { str, type DataSet as AnyDataSet } from './values';
+
+/**
+ * Part 10 bytes carry the raw value bytes to decode; the DICOM JSON model (WADO-RS) carries text
+ * the server already decoded (JSON is UTF-8), which is read as it is.
+ */
+type DataSet = AnyDataSet | PartTenDataSet;
+const hasBytes = (ds: DataSet): ds is PartTenDataSet => 'byteArray' in ds && ds.byteArray instanceof Uint8Array;
 
 /** How to decode the text of one file. */
 export interface CharacterSet {
@@ -81,6 +89,10 @@ function rawText(ds: DataSet, tag: string): string {
 }
 
 function elementBytes(ds: DataSet, tag: string): Uint8Array | null {
+  if (!hasBytes(ds)) {
+    const text = str(ds, tag) ?? '';
+    return Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
+  }
   const el = ds.elements[tag];
   if (!el || el.length <= 0 || el.dataOffset === undefined) return null;
   const end = Math.min(ds.byteArray.length, el.dataOffset + el.length);
@@ -187,6 +199,7 @@ function prefixed(segment: Uint8Array, label: string): Uint8Array {
  * value at `index` of a multi-valued element; null when absent or empty.
  */
 export function decodedStr(ds: DataSet, tag: string, charset: CharacterSet, index = 0): string | null {
+  if (!hasBytes(ds)) return str(ds, tag, index);
   const bytes = elementBytes(ds, tag);
   if (!bytes) return null;
   const text = decodeText(bytes, charset);

@@ -2,7 +2,7 @@
  * Values that enhanced multi-frame objects keep in functional groups instead of the top level:
  * Shared (5200,9229) applies to all frames; Per-frame (5200,9230) has one item per frame.
  */
-import type { DataSet } from 'dicom-parser';
+import type { DataSet } from './values.ts';
 import { items, numbers, str } from './values.ts';
 
 const SHARED = 'x52009229';

@@ -1,4 +1,5 @@
-export { readDicomMetadata, readDicomImage, readDicomHeader, calibrationInputFromMetadata } from './readMetadata.ts';
+export { readDicomMetadata, readDicomImage, readDicomHeader, readDicomJsonMetadata, calibrationInputFromMetadata } from './readMetadata.ts';
+export type { DicomJson } from './jsonDataSet.ts';
 export type { DicomImageMetadata, CalibrationInput } from './types.ts';
 export {
   SUPPORTED_TRANSFER_SYNTAXES,

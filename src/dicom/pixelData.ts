@@ -1,7 +1,7 @@
 /**
  * Checks that (7FE0,0010) is present and large enough for the image it describes.
  */
-import type { DataSet } from 'dicom-parser';
+import type { DataSet } from './values.ts';
 import { fail, ok, type Result } from '../domain/types.ts';
 import { TAG_PIXEL_DATA } from './errors.ts';
 import { isUncompressedTransferSyntax } from './transferSyntaxes.ts';

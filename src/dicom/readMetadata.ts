@@ -11,7 +11,8 @@ import { checkPixelData, pixelDataInfo } from './pixelData.ts';
 import { transferSyntaxName } from './transferSyntaxes.ts';
 import type { CalibrationInput, DicomImageMetadata } from './types.ts';
 import { readUltrasoundRegions } from './ultrasoundRegions.ts';
-import { num, numbers, str, u16 } from './values.ts';
+import { jsonDataSet, type DicomJson } from './jsonDataSet.ts';
+import { num, numbers, str, u16, type DataSet as DataSetLike } from './values.ts';
 import { characterSetOf, characterSetWarning, decodedStr } from './characterSet';
 
 /** A positive integer count from an IS or US attribute, or null. */
@@ -56,15 +57,35 @@ function readImage(bytes: Uint8Array, fileName: string | null, headerOnly: boole
   }
 }
 
+/**
+ * The metadata of one instance from the DICOM JSON model (WADO-RS metadata, PS3.18 F.2), read by the
+ * same code as Part 10 bytes. The pixel data is elsewhere (a BulkDataURI), so only its presence is
+ * known here; the transfer syntax is the one the server reports, if any (frames are fetched with
+ * `transfer-syntax=*` and the loader reads the real one from each response).
+ */
+export function readDicomJsonMetadata(json: DicomJson, options: { fileName?: string; transferSyntaxUid?: string } = {}): Result<DicomImageMetadata> {
+  // Orthanc's DICOMweb 1.7 leaves encapsulated Pixel Data out of the metadata altogether; an image
+  // (Rows and Columns given) still has its frames at …/frames/<n>.
+  const imageWithoutPixelAttribute = !json['7FE00010'] && json['00280010']?.Value?.length && json['00280011']?.Value?.length;
+  const ds = jsonDataSet(imageWithoutPixelAttribute ? { ...json, '7FE00010': { vr: 'OB', BulkDataURI: 'frames' } } : json);
+  const syntax = options.transferSyntaxUid ?? str(ds, 'x00020010') ?? '';
+  try {
+    return buildMetadata(ds, syntax, false, options.fileName ?? null, true, 'json');
+  } catch {
+    return fail('The server sent metadata that could not be read.');
+  }
+}
+
 function buildMetadata(
-  ds: DataSet,
+  ds: DataSetLike,
   transferSyntaxUid: string,
   hasFileMetaHeader: boolean,
   fileName: string | null,
   headerOnly = false,
+  encoding: 'part10' | 'json' = 'part10',
 ): Result<DicomImageMetadata> {
   const warnings: string[] = [];
-  if (!hasFileMetaHeader) {
+  if (!hasFileMetaHeader && encoding === 'part10') {
     warnings.push(`The file has no DICOM file meta header; it was read as ${transferSyntaxName(transferSyntaxUid)}.`);
   }
 

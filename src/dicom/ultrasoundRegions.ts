@@ -3,7 +3,7 @@
  * physical scale. Values are returned as stored (deltas in the file's units, usually cm/pixel);
  * converting and validating them is the domain's job.
  */
-import type { DataSet } from 'dicom-parser';
+import type { DataSet } from './values.ts';
 import type { UltrasoundRegion } from '../domain/types.ts';
 import { f64, items, u16, u32 } from './values.ts';
 

@@ -2,7 +2,27 @@
  * Typed, null-returning accessors over a dicom-parser DataSet.
  * Tags are dicom-parser keys: 'xGGGGEEEE' (lower-case hex).
  */
-import type { DataSet } from 'dicom-parser';
+
+/**
+ * What the readers need of a data set: dicom-parser's DataSet has it (Part 10 bytes), and so does
+ * the DICOM JSON model's adapter (jsonDataSet.ts, WADO-RS metadata), so both encodings go through
+ * the same reading code.
+ */
+export interface DataSet {
+  readonly elements: Readonly<Record<string, DataSetElement | undefined>>;
+  string(tag: string, index?: number): string | undefined;
+  numStringValues(tag: string): number | undefined;
+  uint16(tag: string, index?: number): number | undefined;
+  uint32(tag: string, index?: number): number | undefined;
+  double(tag: string, index?: number): number | undefined;
+}
+
+export interface DataSetElement {
+  readonly length: number;
+  readonly items?: ReadonlyArray<{ readonly dataSet?: DataSet | undefined }> | undefined;
+  readonly encapsulatedPixelData?: boolean | undefined;
+  readonly fragments?: readonly unknown[] | undefined;
+}
 
 function has(ds: DataSet, tag: string): boolean {
   const el = ds.elements[tag];

@@ -15,7 +15,8 @@ import { mapConcurrently } from '../viewer/mapConcurrently';
 export interface OpenedInstance {
   readonly key: string;
   readonly fileName: string;
-  readonly file: File;
+  /** The file it was read from; null for an instance opened from a PACS. */
+  readonly file: File | null;
   readonly meta: DicomImageMetadata;
   /** One Cornerstone imageId per frame. */
   readonly imageIds: string[];
@@ -124,6 +125,20 @@ export const useStudyStore = defineStore('studies', () => {
     return { opened: opened.length, failed: failed.length };
   }
 
+  /**
+   * Instances opened from a PACS (their frames are fetched when shown). Already-open instances
+   * (same SOP Instance UID) are skipped, as for files.
+   */
+  function openRemote(remote: readonly { fileName: string; meta: DicomImageMetadata; imageIds: string[] }[], skipped: readonly OpenFailure[] = []): number {
+    const knownSops = new Set(instances.value.map((i) => i.meta.sopInstanceUid).filter(Boolean));
+    const opened = remote
+      .filter((r) => !r.meta.sopInstanceUid || !knownSops.has(r.meta.sopInstanceUid))
+      .map((r) => markRaw({ key: `p${nextKey++}`, fileName: r.fileName, file: null, meta: r.meta, imageIds: r.imageIds }));
+    instances.value = [...instances.value, ...opened];
+    if (skipped.length) failures.value = [...failures.value, ...skipped];
+    return opened.length;
+  }
+
   /** A frame that failed to decode after opening is reported like a file that failed to open. */
   function reportFailure(fileName: string, reason: string) {
     if (failures.value.some((f) => f.fileName === fileName && f.reason === reason)) return;
@@ -134,5 +149,5 @@ export const useStudyStore = defineStore('studies', () => {
     failures.value = [];
   }
 
-  return { instances, failures, opening, patients, allSeries, seriesByUid, frameByImageId, openFiles, reportFailure, clearFailures };
+  return { instances, failures, opening, patients, allSeries, seriesByUid, frameByImageId, openFiles, openRemote, reportFailure, clearFailures };
 });

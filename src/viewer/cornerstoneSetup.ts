@@ -18,6 +18,7 @@ import {
 } from '@cornerstonejs/tools';
 import { registerDisplayGeometryProvider } from './displayGeometryProvider';
 import { absorbDecoderRejections } from './decoderRejections';
+import { frameRequestHeaders } from './wadors';
 
 export const RENDERING_ENGINE_ID = 'nervetrace-engine';
 
@@ -43,7 +44,11 @@ export function initCornerstone(): Promise<RenderingEngine> {
     // read back from the WebGL canvas (~100 ms for a 512 × 512 slice): draw on the CPU there.
     if (getRenderingCapabilities().softwareRasterizer) setUseCPURendering(true);
     // Decoding runs in web workers; two cores on our reference machine.
-    dicomImageLoaderInit({ maxWebWorkers: Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4)) });
+    dicomImageLoaderInit({
+      maxWebWorkers: Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4)),
+      // PACS frames (wadors:) carry the PACS login when one was given.
+      beforeSend: (_xhr: XMLHttpRequest, imageId: string) => frameRequestHeaders(imageId),
+    });
     registerDisplayGeometryProvider();
     absorbDecoderRejections();
     toolsInit();

@@ -306,6 +306,19 @@ export class StackViewportController {
     return { x: rect.left + cx!, y: rect.top + cy! };
   }
 
+  /**
+   * A checksum (FNV-1a over the values) of the decoded pixels of the image on screen, or null
+   * before it is decoded: the end-to-end tests compare a PACS frame with the same file from disk.
+   */
+  pixelChecksum(): { checksum: number; length: number } | null {
+    const imageId = this.viewport?.getCurrentImageId();
+    const pixels = imageId ? cache.getImage(imageId)?.getPixelData() : undefined;
+    if (!pixels) return null;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < pixels.length; i++) hash = Math.imul(hash ^ (pixels[i]! & 0xffff), 0x01000193) >>> 0;
+    return { checksum: hash, length: pixels.length };
+  }
+
   /** The 2D canvas Cornerstone paints into (the tests read its pixels). */
   get canvas(): HTMLCanvasElement | null {
     return this.viewport?.getCanvas() ?? null;

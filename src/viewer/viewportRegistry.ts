@@ -27,12 +27,14 @@ export const viewportRegistry = {
 
 /**
  * A read-only seam for end-to-end tests: where an image pixel lies on screen, so a test can drag
- * the mouse along a known outline. It exposes geometry only, never image or patient data.
+ * the mouse along a known outline, and a checksum of the decoded pixels on screen (to compare two
+ * ways of loading one image). It exposes no image or patient data.
  */
 export function exposeForTests(slotId: string, controller: StackViewportController) {
   const w = window as unknown as { nervetraceViewports?: Record<string, unknown> };
   w.nervetraceViewports ??= {};
   w.nervetraceViewports[slotId] = {
     imageToClient: (x: number, y: number) => controller.imageToClient({ x, y }),
+    pixelChecksum: () => controller.pixelChecksum(),
   };
 }

@@ -3,17 +3,25 @@
  * (1.2.840.10008.5.1.4.1.1.88.34), one measurement group per nerve measurement (TID 1410 style):
  *
  *   Measurement Group
- *     has obs context   TEXT   Tracking Identifier = label
+ *     has obs context   TEXT   Tracking Identifier = Cornerstone3DTools@^0.1.0:PlanarFreehandROI
  *     has obs context   UIDREF Tracking Unique Identifier
  *     has concept mod   CODE   Finding Site = nerve (99NRVTRC)
  *                                 has concept mod CODE Laterality = Left / Right (SCT)
  *                                 has concept mod CODE Topographical modifier = site (99NRVTRC)
  *     has concept mod   CODE   Measurement Method = freehand / spline / ellipse (99NRVTRC)
- *     contains          SCOORD Image Region, POLYLINE, closed (first point repeated)
+ *     contains          NUM    Area (SCT 42798000) in mm2        ┐ calibrated measurements only
+ *                                 inferred from SCOORD (the outline below)
+ *     contains          NUM    Perimeter (SCT 131191004) in mm   ┘
+ *     (inferred from / contains) SCOORD Image Region, POLYLINE, closed (first point repeated)
  *                                 selected from IMAGE (SOP class, instance, frame number 1-based)
  *                                   has acq context NUM Vertical / Horizontal Pixel Spacing (mm)
- *     contains          NUM    Area (SCT 42798000) in mm2        ┐ calibrated measurements only
- *     contains          NUM    Perimeter (SCT 131191004) in mm   ┘
+ *
+ * The outline hangs under the Area (TID 300 "inferred from") when there is one, else directly in
+ * the group: that is where @cornerstonejs/adapters (OHIF) look for it, and the Tracking Identifier is
+ * the one they map to a planar freehand ROI. The finding site is SNOMED CT where sr/findingSites.ts
+ * lists a code. For the PACS, `patientStudy` copies the measured study's Patient and Study modules
+ * (an SR with other patient data becomes a second patient in Orthanc).
+ *     contains          TEXT   Comment = the label (when there is one: what other viewers show)
  *     contains          TEXT   Comment = where the millimetres came from, or that there are none
  *     contains          TEXT   NerveTrace measurement record (JSON, see sr/record.ts)
  *
@@ -49,7 +57,31 @@ export interface SrOptions {
   /** UIDs of the SR itself (default: random); given in tests for reproducible files. */
   readonly sopInstanceUid?: string;
   readonly seriesInstanceUid?: string;
+  /**
+   * Patient and General Study module attributes of the measured study, by keyword (from the PACS).
+   * Written as they are (identified reports only); the study must be the one the measurements are in.
+   */
+  readonly patientStudy?: Readonly<Record<string, string>>;
+  /** Person Observer Name (the person who measured), when known. */
+  readonly observerName?: string;
 }
+
+/** What @cornerstonejs/adapters (and so OHIF) map to a planar freehand ROI. */
+export const TRACKING_IDENTIFIER = 'Cornerstone3DTools@^0.1.0:PlanarFreehandROI';
+
+const PATIENT_STUDY_KEYWORDS = [
+  'PatientName',
+  'PatientID',
+  'IssuerOfPatientID',
+  'PatientBirthDate',
+  'PatientSex',
+  'StudyDate',
+  'StudyTime',
+  'ReferringPhysicianName',
+  'StudyID',
+  'AccessionNumber',
+  'StudyDescription',
+] as const;
 
 interface InstanceInfo {
   readonly studyInstanceUid: string;
@@ -127,14 +159,17 @@ function measurementGroup(m: NerveMeasurement, ref: ImageRef): Result<Dataset> {
   const comment = metrics.value.calibrated
     ? `Calibration: ${describeCalibration(cal)}.`
     : 'Uncalibrated: the image has no millimetre scale, so no area or perimeter in mm is given; the outline is in image pixels.';
+  const outline = (relationship: 'CONTAINS' | 'INFERRED FROM') =>
+    polylineItem(relationship, CODES.imageRegion, closedGraphicData(m), [imageItem('SELECTED FROM', ref, spacing)]);
   return ok(
     container('CONTAINS', CODES.measurementGroup, [
-      textItem('HAS OBS CONTEXT', CODES.trackingIdentifier, m.label.length > 0 ? m.label : m.id),
+      textItem('HAS OBS CONTEXT', CODES.trackingIdentifier, TRACKING_IDENTIFIER),
       uidItem('HAS OBS CONTEXT', CODES.trackingUid, hashToUid(`NerveTrace measurement ${m.id}`)),
       codeContent('HAS CONCEPT MOD', CODES.findingSite, nerveCode(m.nerve), siteModifiers),
       codeContent('HAS CONCEPT MOD', CODES.measurementMethod, methodCode(m.method)),
-      polylineItem('CONTAINS', CODES.imageRegion, closedGraphicData(m), [imageItem('SELECTED FROM', ref, spacing)]),
-      ...values,
+      ...(values.length > 0 ? [{ ...values[0]!, ContentSequence: [outline('INFERRED FROM')] }, ...values.slice(1)] : [outline('CONTAINS')]),
+      // The first Comment is the label other viewers show (the adapters take it as the annotation's label).
+      ...(m.label.trim() ? [textItem('CONTAINS', CODES.comment, m.label)] : []),
       textItem('CONTAINS', CODES.comment, comment),
       textItem('CONTAINS', CODES.nerveTraceRecord, JSON.stringify(recordOf(m))),
     ]),
@@ -191,6 +226,10 @@ export function buildMeasurementReportSr(input: Session, options: SrOptions = {}
   const uniqueImages = [...new Map(refs.map((r) => [`${r.sopInstanceUid}|${r.frameNumber ?? ''}`, r])).values()];
   const [contentDate, contentTime] = dicomDateTime(session.updatedAt);
   const patient = options.identified ? session.patient : undefined;
+  const copied = options.identified ? options.patientStudy : undefined;
+  if (copied?.StudyInstanceUID && copied.StudyInstanceUID !== refs[0]!.study) {
+    return fail('The measurements are not on images of the study the report is for.');
+  }
 
   const dataset: Dataset = {
     SOPClassUID: COMPREHENSIVE_3D_SR,
@@ -223,6 +262,7 @@ export function buildMeasurementReportSr(input: Session, options: SrOptions = {}
     CodingSchemeIdentificationSequence: [
       { CodingSchemeDesignator: PRIVATE_SCHEME, CodingSchemeName: PRIVATE_SCHEME_NAME, CodingSchemeResponsibleOrganization: 'NerveTrace' },
     ],
+    ...(copied ? Object.fromEntries(PATIENT_STUDY_KEYWORDS.filter((k) => copied[k] !== undefined && (copied[k] !== '' || k !== 'IssuerOfPatientID')).map((k) => [k, copied[k]])) : {}),
     ...(options.identified
       ? {}
       : {
@@ -234,6 +274,7 @@ export function buildMeasurementReportSr(input: Session, options: SrOptions = {}
       codeContent('HAS OBS CONTEXT', CODES.observerType, CODES.device),
       uidItem('HAS OBS CONTEXT', CODES.deviceObserverUid, DEVICE_OBSERVER_UID),
       textItem('HAS OBS CONTEXT', CODES.deviceObserverName, 'NerveTrace'),
+      ...(options.observerName?.trim() ? [textItem('HAS OBS CONTEXT', CODES.personObserverName, options.observerName.trim().slice(0, 64))] : []),
       codeContent('HAS CONCEPT MOD', CODES.procedureReported, CODES.imagingProcedure),
       container('CONTAINS', CODES.imageLibrary, [
         container('CONTAINS', CODES.imageLibraryGroup, uniqueImages.map((r) => imageItem('CONTAINS', r))),

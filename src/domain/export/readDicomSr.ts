@@ -125,7 +125,14 @@ function privateId<T>(item: Dataset | undefined, fromCode: (value: string) => T 
 
 function readGroup(group: Dataset, number: number, evidence: Map<string, EvidenceEntry>, fallbackTime: string): NerveMeasurement | string {
   const where = `Measurement group ${number}`;
-  const scoord = childrenOf(group).find((c) => c.ValueType === 'SCOORD' && isConcept(c, CODES.imageRegion));
+  // The outline is in the group, or under a measurement it was inferred from (TID 300).
+  const isOutline = (c: Dataset) => c.ValueType === 'SCOORD' && isConcept(c, CODES.imageRegion);
+  const scoord =
+    childrenOf(group).find(isOutline) ??
+    childrenOf(group)
+      .filter((c) => c.ValueType === 'NUM')
+      .flatMap(childrenOf)
+      .find(isOutline);
   if (!scoord) return `${where} has no image region outline; skipped.`;
   const contour = contourOf(scoord);
   if (typeof contour === 'string') return `${where}: ${contour}; skipped.`;

@@ -2,11 +2,13 @@
  * Coded concepts of the NerveTrace measurement report. Standard codes (DCM, SCT, UCUM) where one
  * exists; nerves, measurement sites and tracing methods have no standard code that was verified for
  * this project, so they use the private coding scheme 99NRVTRC (declared in the file's Coding Scheme
- * Identification Sequence), as PS3.16 allows. No SNOMED code is guessed.
+ * Identification Sequence), as PS3.16 allows. Nerve finding sites use SNOMED CT codes listed, and
+ * marked unverified, in sr/findingSites.ts.
  */
 import type { MeasurementMethod } from '../../measurement';
 import { nerveLabel, siteLabel, type NerveId, type SiteId } from '../../reference';
 import type { Side } from '../../types';
+import { nerveFromSctCode, sctNerveCode } from './findingSites';
 
 export interface Code {
   readonly value: string;
@@ -46,6 +48,7 @@ export const CODES = {
   verticalPixelSpacing: code('111066', 'DCM', 'Vertical Pixel Spacing'),
   comment: code('121106', 'DCM', 'Comment'),
   nerveTraceRecord: code('NT-RECORD', PRIVATE_SCHEME, 'NerveTrace measurement record'),
+  personObserverName: code('121008', 'DCM', 'Person Observer Name'),
 } as const;
 
 export const UNITS = {
@@ -84,8 +87,9 @@ const meaning = (raw: string): string => {
   return text.length > 64 ? `${text.slice(0, 63)}…` : text;
 };
 
+/** SNOMED CT where a code is listed (sr/findingSites.ts), else the private code. */
 export function nerveCode(nerve: NerveId): Code {
-  return code(NERVE_CODE_VALUES[nerve] ?? 'CUSTOM-NERVE', PRIVATE_SCHEME, meaning(nerveLabel(nerve)));
+  return sctNerveCode(nerve) ?? code(NERVE_CODE_VALUES[nerve] ?? 'CUSTOM-NERVE', PRIVATE_SCHEME, meaning(nerveLabel(nerve)));
 }
 
 export function siteCode(site: SiteId): Code {
@@ -96,9 +100,9 @@ export function methodCode(method: MeasurementMethod): Code {
   return code(method.toUpperCase(), PRIVATE_SCHEME, METHOD_MEANINGS[method]);
 }
 
-/** Known id for a private nerve or site code (for SRs without a NerveTrace record). */
+/** Known id for a SNOMED CT or private nerve or site code (for SRs without a NerveTrace record). */
 export function nerveFromCode(value: string): NerveId | null {
-  return (Object.entries(NERVE_CODE_VALUES).find(([, v]) => v === value)?.[0] as NerveId | undefined) ?? null;
+  return ((nerveFromSctCode(value) ?? Object.entries(NERVE_CODE_VALUES).find(([, v]) => v === value)?.[0]) as NerveId | undefined) ?? null;
 }
 export function siteFromCode(value: string): SiteId | null {
   return (Object.entries(SITE_CODE_VALUES).find(([, v]) => v === value)?.[0] as SiteId | undefined) ?? null;

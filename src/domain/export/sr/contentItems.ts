@@ -2,7 +2,7 @@
 import type { Code } from './codes';
 import type { Dataset } from './dcmjsAdapter';
 
-export type Relationship = 'CONTAINS' | 'HAS OBS CONTEXT' | 'HAS CONCEPT MOD' | 'HAS ACQ CONTEXT' | 'SELECTED FROM';
+export type Relationship = 'CONTAINS' | 'HAS OBS CONTEXT' | 'HAS CONCEPT MOD' | 'HAS ACQ CONTEXT' | 'SELECTED FROM' | 'INFERRED FROM';
 
 export const codeItem = (c: Code): Dataset => ({ CodeValue: c.value, CodingSchemeDesignator: c.scheme, CodeMeaning: c.meaning });
 
@@ -49,13 +49,16 @@ export function decimalString(value: number): string {
   return value.toExponential(0);
 }
 
-export function numItem(relationship: Relationship, concept: Code, value: number, unit: Code): Dataset {
-  return {
-    RelationshipType: relationship,
-    ValueType: 'NUM',
-    ConceptNameCodeSequence: [codeItem(concept)],
-    MeasuredValueSequence: [{ MeasurementUnitsCodeSequence: [codeItem(unit)], NumericValue: decimalString(value) }],
-  };
+export function numItem(relationship: Relationship, concept: Code, value: number, unit: Code, children: readonly Dataset[] = []): Dataset {
+  return withChildren(
+    {
+      RelationshipType: relationship,
+      ValueType: 'NUM',
+      ConceptNameCodeSequence: [codeItem(concept)],
+      MeasuredValueSequence: [{ MeasurementUnitsCodeSequence: [codeItem(unit)], NumericValue: decimalString(value) }],
+    },
+    children,
+  );
 }
 
 export interface ImageRef {

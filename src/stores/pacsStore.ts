@@ -1,0 +1,229 @@
+/**
+ * The PACS the viewer works with (DICOMweb, src/pacs): where it is and the login, the study list
+ * (search and pages), the PACS study that is open, the NerveTrace reports stored with it, saving the
+ * measurements there as a DICOM SR and loading a stored one. Every failure is one sentence in
+ * `error`; nothing measured is touched by a failure (the session autosave keeps it all).
+ */
+import { defineStore } from 'pinia';
+import { reactive, ref, shallowRef } from 'vue';
+import { authorizationHeaders, PacsClient, PacsRequestError, probePacs, type PatientStudyModules, type StoredReport, type StudySearch, type StudySummary } from '../pacs';
+import { useMeasurementStore } from './measurementStore';
+import { useSessionStore } from './sessionStore';
+import { useStudyStore } from './studyStore';
+import { useViewerStore } from './viewerStore';
+
+export interface OpenPacsStudy {
+  readonly studyInstanceUid: string;
+  readonly description: string;
+  readonly patientStudy: PatientStudyModules;
+}
+
+/** `?pacs=<url>` in the page address, else the DICOMweb root beside the page (Orthanc's /dicom-web). */
+function defaultUrl(): string {
+  const here = globalThis.location?.href ?? 'http://localhost/';
+  const asked = new URLSearchParams(globalThis.location?.search ?? '').get('pacs');
+  try {
+    return new URL(asked || '../dicom-web', here).href.replace(/\/+$/, '');
+  } catch {
+    return new URL('../dicom-web', here).href.replace(/\/+$/, '');
+  }
+}
+
+const messageOf = (error: unknown): { text: string; login: boolean } =>
+  error instanceof PacsRequestError
+    ? { text: error.message, login: error.pacs.kind === 'login' }
+    : { text: `Something went wrong talking to the PACS: ${error instanceof Error ? error.message : String(error)}`, login: false };
+
+export const usePacsStore = defineStore('pacs', () => {
+  const url = ref(defaultUrl());
+  const username = ref('');
+  const password = ref('');
+  /** What the last probe found: a PACS, a PACS asking for a login, or nothing. */
+  const availability = ref<'unknown' | 'pacs' | 'login' | 'none'>('unknown');
+  const dialogOpen = ref(false);
+  const search = reactive<Required<StudySearch>>({ patientName: '', patientId: '', from: '', to: '', modality: '' });
+  const page = ref(0);
+  const hasNext = ref(false);
+  const studies = shallowRef<readonly StudySummary[]>([]);
+  const busy = ref(false);
+  const error = ref('');
+  const needsLogin = ref(false);
+  const notice = ref('');
+  const current = shallowRef<OpenPacsStudy | null>(null);
+  const reports = shallowRef<readonly StoredReport[]>([]);
+
+  function server() {
+    return { url: url.value, username: username.value, password: password.value };
+  }
+
+  function client(): PacsClient {
+    const s = server();
+    // Frames are fetched by the image loader, outside dicomweb-client: it needs the login too.
+    void import('../viewer/wadors').then((m) => m.setFrameRequestHeaders(authorizationHeaders(s)));
+    return new PacsClient(s);
+  }
+
+  async function run<T>(task: () => Promise<T>): Promise<T | undefined> {
+    busy.value = true;
+    error.value = '';
+    try {
+      const value = await task();
+      needsLogin.value = false;
+      return value;
+    } catch (e) {
+      const { text, login } = messageOf(e);
+      error.value = text;
+      if (login) {
+        needsLogin.value = true;
+        dialogOpen.value = true;
+      }
+      return undefined;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  /**
+   * On start: is the page served beside a DICOMweb endpoint — `./dicom-web` (a reverse proxy that
+   * serves both under one path) or `/dicom-web` (Orthanc serving the viewer at /nervetrace/) — or
+   * at one given with ?pacs=?
+   */
+  async function probe(): Promise<void> {
+    const here = globalThis.location?.href;
+    const asked = new URLSearchParams(globalThis.location?.search ?? '').get('pacs');
+    const candidates = asked || !here ? [url.value] : [new URL('./dicom-web', here).href, new URL('/dicom-web', here).href];
+    for (const candidate of candidates) {
+      const found = await probePacs({ ...server(), url: candidate });
+      if (found !== 'none') {
+        url.value = candidate.replace(/\/+$/, '');
+        availability.value = found;
+        return;
+      }
+    }
+    availability.value = 'none';
+  }
+
+  async function loadStudies(nextPage = 0): Promise<void> {
+    notice.value = '';
+    const found = await run(() => client().searchStudies(search, nextPage));
+    if (!found) return;
+    if (availability.value !== 'pacs') availability.value = 'pacs';
+    studies.value = found.studies;
+    page.value = found.page;
+    hasNext.value = found.hasNext;
+  }
+
+  function openDialog() {
+    dialogOpen.value = true;
+    if (!studies.value.length) void loadStudies(0);
+  }
+
+  /** A study's images into the viewer, its stored reports listed. */
+  async function openStudy(study: StudySummary): Promise<void> {
+    const opened = await run(async () => {
+      const c = client();
+      const remote = await c.openStudy(study.studyInstanceUid);
+      const [{ registerRemoteFrames }, { initCornerstone }] = await Promise.all([import('../viewer/wadors'), import('../viewer/cornerstoneSetup')]);
+      // The loader's first initialisation empties its metadata registries: frames are registered after it.
+      await initCornerstone();
+      const count = useStudyStore().openRemote(
+        remote.instances.map((i) => ({
+          fileName: i.meta.fileName ?? i.meta.sopInstanceUid ?? 'PACS image',
+          meta: i.meta,
+          imageIds: registerRemoteFrames(i.frameUrl, i.json, i.meta.numberOfFrames, i.json['7FE00010'] !== undefined),
+        })),
+        remote.skipped.map((s) => ({ fileName: s.name, reason: s.reason })),
+      );
+      useViewerStore().showFirstSeriesIfEmpty();
+      current.value = { studyInstanceUid: remote.studyInstanceUid, description: study.description, patientStudy: remote.patientStudy };
+      return { count, reports: await c.listReports(remote.studyInstanceUid) };
+    });
+    if (!opened) return;
+    reports.value = opened.reports;
+    dialogOpen.value = false;
+    notice.value = `Opened ${opened.count} image${opened.count === 1 ? '' : 's'} from the PACS${
+      opened.reports.length ? `; ${opened.reports.length} NerveTrace report${opened.reports.length === 1 ? ' is' : 's are'} stored with this study` : ''
+    }.`;
+  }
+
+  async function refreshReports(): Promise<void> {
+    const study = current.value;
+    if (!study) return;
+    const found = await run(() => client().listReports(study.studyInstanceUid));
+    if (found) reports.value = found;
+  }
+
+  /**
+   * The measurements on this study's images as a DICOM SR stored in the study (a new series). It is
+   * identified by design: a PACS holds identified data, and the SR must carry the study's own Patient
+   * and Study modules to stay in that study.
+   */
+  async function saveReport(): Promise<void> {
+    const study = current.value;
+    if (!study) return;
+    notice.value = '';
+    const session = useSessionStore().current();
+    const measurements = session.measurements.filter((m) => m.image.studyInstanceUid === study.studyInstanceUid);
+    if (!measurements.length) {
+      error.value = 'There is no measurement on this study’s images to save.';
+      return;
+    }
+    const { buildMeasurementReportSr } = await import('../domain/export');
+    const built = buildMeasurementReportSr({ ...session, measurements }, { identified: true, patientStudy: study.patientStudy, observerName: username.value });
+    if (!built.ok) {
+      error.value = `The report could not be made: ${built.error}`;
+      return;
+    }
+    const stored = await run(async () => {
+      await client().store(built.value);
+      return true;
+    });
+    if (!stored) return;
+    notice.value = `Saved ${measurements.length} measurement${measurements.length === 1 ? '' : 's'} to the PACS as a DICOM SR in this study (with the patient’s identifiers, as everything in the PACS).`;
+    await refreshReports();
+  }
+
+  /** A stored report's measurements back on their images (recomputed from the outlines); ones already here are kept. */
+  async function loadReport(report: StoredReport): Promise<void> {
+    notice.value = '';
+    const bytes = await run(() => client().retrieveReport(report));
+    if (!bytes) return;
+    const { readMeasurementReportSr } = await import('../domain/export');
+    const read = readMeasurementReportSr(bytes);
+    if (!read.ok) {
+      error.value = `The stored report could not be read: ${read.error}`;
+      return;
+    }
+    const measurementStore = useMeasurementStore();
+    const known = measurementStore.byId;
+    const added = read.value.measurements.filter((m) => !known.has(m.id));
+    measurementStore.replaceKeepingHistory([...measurementStore.measurements, ...added]);
+    const kept = read.value.measurements.length - added.length;
+    notice.value = `Loaded ${added.length} measurement${added.length === 1 ? '' : 's'} from the report of ${report.when}${kept ? ` (${kept} already here)` : ''}.`;
+  }
+
+  return {
+    url,
+    username,
+    password,
+    availability,
+    dialogOpen,
+    search,
+    page,
+    hasNext,
+    studies,
+    busy,
+    error,
+    needsLogin,
+    notice,
+    current,
+    reports,
+    probe,
+    openDialog,
+    loadStudies,
+    openStudy,
+    refreshReports,
+    saveReport,
+    loadReport,
+  };
+});

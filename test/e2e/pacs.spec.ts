@@ -1,0 +1,161 @@
+/**
+ * Issue 15 — work where the images live: the sample study stored into a real Orthanc through the
+ * project's own `npm run pacs -- --load` (STOW-RS), opened from the study list (QIDO-RS, WADO-RS),
+ * traced, saved back as a DICOM SR, found again from a fresh browser, and the same pixels as from disk.
+ * One Orthanc for this file (PACS_E2E_PORT, default 8142), serving the build at /nervetrace/.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { expectPainted, sampleFile, SAMPLE_DIR, screenshot, showSeries, trackPageErrors, openSampleFiles } from './helpers';
+import { numberIn, traceOutline } from './measure';
+import { startPacs, type PacsServer } from './pacsServer';
+
+const PORT = Number(process.env.PACS_E2E_PORT || 8142);
+let pacs: PacsServer;
+let viewerUrl = '';
+let loadOutput = '';
+
+// Started empty, then the sample study stored with `npm run pacs -- --load` (in beforeAll, so a
+// worker restarted after a failure has the same data).
+test.beforeAll(async () => {
+  pacs = await startPacs(PORT);
+  viewerUrl = `${pacs.base}/nervetrace/index.html`;
+  loadOutput = pacs.load(SAMPLE_DIR);
+});
+test.afterAll(async () => {
+  await pacs?.stop();
+});
+
+async function openPacsStudy(page: Page, modality: 'US' | 'MR') {
+  await page.goto(viewerUrl);
+  await page.getByTestId('start-open-pacs').click();
+  await expect(page.getByTestId('pacs-study')).toHaveCount(2);
+  await page.getByTestId('pacs-search-modality').selectOption(modality);
+  await page.getByTestId('pacs-search').click();
+  await expect(page.getByTestId('pacs-study')).toHaveCount(1);
+  await page.getByTestId('pacs-open-study').click();
+  await expect(page.getByTestId('pacs-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('series-item').first()).toBeVisible();
+}
+
+test('npm run pacs -- --load stores the sample study through STOW-RS and names what it stored', async () => {
+  expect(loadOutput).toContain('Stored 30 of 30 DICOM files');
+  expect(await pacs.counts()).toMatchObject({ patients: 1, studies: 2, instances: 30 });
+  // The viewer is served by Orthanc itself, module scripts with a JavaScript MIME type.
+  const page = await fetch(`${pacs.base}/nervetrace/index.html`);
+  expect(page.status).toBe(200);
+  const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(await page.text())?.[1];
+  expect(script).toBeTruthy();
+  expect((await fetch(`${pacs.base}/nervetrace/${script}`)).headers.get('content-type')).toMatch(/javascript/);
+});
+
+test('open from the study list, trace, save to PACS; a fresh browser finds the report and the same area', async ({ page, browser }) => {
+  const errors = trackPageErrors(page);
+  const before = await pacs.counts();
+  // Search by patient name (any part of it, any case) finds the patient's two studies.
+  await page.goto(viewerUrl);
+  await page.getByTestId('start-open-pacs').click();
+  await page.getByTestId('pacs-search-name').fill('phantom');
+  await page.getByTestId('pacs-search').click();
+  await expect(page.getByTestId('pacs-study')).toHaveCount(2);
+  await page.getByTestId('pacs-search-name').fill('nobody');
+  await page.getByTestId('pacs-search').click();
+  await expect(page.getByTestId('pacs-empty')).toBeVisible();
+  await page.getByTestId('pacs-search-name').fill('');
+  await page.getByTestId('pacs-close').click();
+
+  await openPacsStudy(page, 'US');
+  await expect(page.getByTestId('pacs-notice')).toContainText('Opened 9 images from the PACS');
+  const us = sampleFile((f) => f.description === 'Sciatic gluteal fold R');
+  await showSeries(page, us.description);
+  await expectPainted(page);
+  // Calibration from the Sequence of Ultrasound Regions in the WADO-RS metadata.
+  await expect(page.locator('.viewport-panel').first().getByTestId('overlay-calibration')).toContainText('0.075 mm/px');
+  await page.getByTestId('tool-freehand').click();
+  await traceOutline(page, us.nerves[0]!.outline);
+  await expect(page.getByTestId('measurement-item')).toHaveCount(1);
+  const area = numberIn(await page.getByTestId('measurement-item').textContent(), 'mm²');
+  expect(Math.abs(area - us.nerves[0]!.areaMm2) / us.nerves[0]!.areaMm2).toBeLessThan(0.05);
+
+  await page.getByTestId('pacs-save').click();
+  await expect(page.getByTestId('pacs-notice')).toContainText('Saved 1 measurement to the PACS as a DICOM SR');
+  await expect(page.getByTestId('pacs-report')).toHaveCount(1);
+  await screenshot(page, 'pacs-saved');
+  // The SR joined the measured study: no second patient or study (OHIF #3148).
+  const after = await pacs.counts();
+  expect(after.patients).toBe(before.patients);
+  expect(after.studies).toBe(before.studies);
+  expect(after.instances).toBe(before.instances + 1);
+  expect(errors).toEqual([]);
+
+  // Another workstation: nothing in its browser storage.
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  const freshErrors = trackPageErrors(fresh);
+  await openPacsStudy(fresh, 'US');
+  await expect(fresh.getByTestId('pacs-notice')).toContainText('1 NerveTrace report is stored with this study');
+  await expect(fresh.getByTestId('measurement-item')).toHaveCount(0);
+  await fresh.getByTestId('pacs-reports').locator('summary').click();
+  await expect(fresh.getByTestId('pacs-report')).toContainText('1 measurement');
+  await fresh.getByTestId('pacs-load-report').click();
+  await expect(fresh.getByTestId('pacs-notice')).toContainText('Loaded 1 measurement');
+  await expect(fresh.getByTestId('measurement-item')).toHaveCount(1);
+  expect(numberIn(await fresh.getByTestId('measurement-item').textContent(), 'mm²')).toBe(area);
+  await expect(fresh.locator('td[data-side="R"]').getByTestId('measurement-item')).toHaveCount(1);
+  // Loading it again adds nothing.
+  await fresh.getByTestId('pacs-load-report').click();
+  await expect(fresh.getByTestId('pacs-notice')).toContainText('Loaded 0 measurements');
+  await expect(fresh.getByTestId('measurement-item')).toHaveCount(1);
+  await screenshot(fresh, 'pacs-report-loaded');
+  expect(freshErrors).toEqual([]);
+  await context.close();
+});
+
+/** Decoded-pixel checksum of the image on screen (test seam in viewportRegistry.ts). */
+async function checksum(page: Page) {
+  let value: { checksum: number; length: number } | null = null;
+  await expect
+    .poll(async () => {
+      value = await page.evaluate(() =>
+        (window as unknown as { nervetraceViewports: Record<string, { pixelChecksum(): { checksum: number; length: number } | null }> }).nervetraceViewports[
+          'vp-main'
+        ]!.pixelChecksum(),
+      );
+      return value !== null;
+    })
+    .toBe(true);
+  return value!;
+}
+
+test('the sample ultrasound, MR and compressed images from the PACS have the same decoded pixels as from disk', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const series = [
+    'Sciatic gluteal fold L',
+    'Sciatic mid-thigh R colour Doppler',
+    'Sciatic gluteal fold L cine',
+    'Sciatic gluteal fold L JPEG baseline',
+    'MR axial thigh STIR',
+    'MR axial thigh STIR RLE',
+    'MR axial thigh STIR JPEG-LS',
+    'MR axial thigh STIR JPEG 2000',
+    'MR axial thigh STIR Explicit VR Big Endian',
+    'MR axial thigh STIR Deflated',
+  ];
+  await openPacsStudy(page, 'US');
+  await page.getByTestId('open-pacs').click();
+  await page.getByTestId('pacs-search-modality').selectOption('MR');
+  await page.getByTestId('pacs-search').click();
+  await page.getByTestId('pacs-open-study').click();
+  await expect(page.getByTestId('series-item')).toHaveCount(15);
+
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const disk = await context.newPage();
+  await disk.goto('./');
+  await openSampleFiles(disk);
+  for (const description of series) {
+    await showSeries(page, description);
+    await showSeries(disk, description);
+    const [fromPacs, fromDisk] = [await checksum(page), await checksum(disk)];
+    expect(fromPacs, description).toEqual(fromDisk);
+  }
+  await context.close();
+});
