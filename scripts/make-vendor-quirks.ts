@@ -109,6 +109,25 @@ derived['poison-jpeg-labelled-j2k.dcm'] = (() => {
   return out;
 })();
 
+/**
+ * Each derived file is a new image of its own series: SOP Instance UID (also in the meta header)
+ * and Series Instance UID get a new last digit, so a batch with the original is not deduplicated.
+ */
+function asNewImage(bytes: Uint8Array, digit: number): Uint8Array {
+  const out = bytes.slice();
+  const ds = dicomParser.parseDicom(out);
+  for (const tag of ['x00020003', 'x00080018', 'x0020000e']) {
+    const el = ds.elements[tag];
+    if (!el) continue;
+    // The last digit of the UID (a trailing NUL pad is kept).
+    let at = el.dataOffset + el.length - 1;
+    if (out[at] === 0) at--;
+    const original = out[at]! - 0x30;
+    out[at] = 0x30 + (digit === original ? (digit % 9) + 1 : digit);
+  }
+  return out;
+}
+
 mkdirSync(OUT, { recursive: true });
-for (const [name, bytes] of Object.entries(derived)) writeFileSync(join(OUT, name), bytes);
+Object.entries(derived).forEach(([name, bytes], i) => writeFileSync(join(OUT, name), asNewImage(bytes, i + 1)));
 console.log(`Wrote ${Object.keys(derived).length} files to ${OUT}`);

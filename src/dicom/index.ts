@@ -1,4 +1,5 @@
-export { readDicomMetadata, readDicomImage, readDicomHeader, calibrationInputFromMetadata } from './readMetadata.ts';
+export { readDicomMetadata, readDicomImage, readDicomHeader, readDicomForViewer, calibrationInputFromMetadata } from './readMetadata.ts';
+export { displayProblem } from './displayable.ts';
 export type { DicomImageMetadata, CalibrationInput } from './types.ts';
 export {
   SUPPORTED_TRANSFER_SYNTAXES,
