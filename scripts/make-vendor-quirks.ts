@@ -81,6 +81,16 @@ derived['quirk-window-width-0.dcm'] = replaceElement(read('MR_small.dcm'), 'x002
   derived['quirk-window-width-0-all-zero.dcm'] = out;
 }
 
+// Anisotropic ultrasound region: the Philips file's B-mode region with PhysicalDeltaY 0.035 cm
+// (PhysicalDeltaX stays 0.026228787661969974 cm). No public vendor file with one was found.
+{
+  const bytes = read('OBXXXX1A_rle.dcm').slice();
+  const region = dicomParser.parseDicom(bytes).elements.x00186011!.items![0]!.dataSet!;
+  const deltaY = region.elements.x0018602e!;
+  new DataView(bytes.buffer).setFloat64(deltaY.dataOffset, 0.035, true);
+  derived['us-anisotropic-region.dcm'] = bytes;
+}
+
 // Poisoning files (issue #21): each must be refused or removed on its own, and the good files
 // opened with it must still draw.
 derived['poison-rescale-intercept-1e20.dcm'] = (() => {
