@@ -22,8 +22,8 @@ Options:
 A file that cannot be used is reported with ok: false and a one-sentence error;
 the other files are still reported. A file that can be read and measured but
 whose image the viewer cannot draw is reported with displayable: false and the
-same sentence the viewer shows under "Could not open". Exit code 1 if any file failed, 2 on a
-command-line error.
+sentence the viewer shows under "Could not open". Exit code 1 if any file
+failed, 2 on a command-line error.
 `;
 
 export type InspectRow =

@@ -25,6 +25,9 @@ function trackConsoleErrors(page: Page): string[] {
 
 const panel = (page: Page) => page.locator('.viewport-panel').first();
 
+/** Each file's checks are soft: one run reports every file that misbehaves, not only the first. */
+const soft = expect.configure({ soft: true });
+
 /**
  * Luminance of what is painted over the image (not the letterbox around it): the mean and 8 × 8
  * block means, the same statistics scripts/make-vendor-references.ts takes of dcm2pnm's output.
@@ -93,19 +96,21 @@ function gridDistance(a: number[], b: number[]): number {
 }
 
 /** Painted like dcmtk's decode: block means within 12 grey levels on average, overall mean within 10. */
-async function expectLikeReference(page: Page, f: VendorFile) {
+async function expectLikeReference(page: Page, f: VendorFile, check: typeof expect = expect) {
   const ref = REFERENCES[f.file]!;
   let last: { mean: number; grid: number[] } | null = null;
-  await expect
+  await check
     .poll(
       async () => {
         last = await paintedImageStats(page, ref.width, ref.height);
         return last ? gridDistance(last.grid, ref.grid) : Infinity;
       },
-      { timeout: 15_000, message: `${f.file} painted unlike its reference decode` },
+      { timeout: 10_000, message: `${f.file} painted unlike its reference decode` },
     )
     .toBeLessThan(12);
-  expect(Math.abs(last!.mean - ref.mean)).toBeLessThan(10);
+  const painted = last as { mean: number; grid: number[] } | null;
+  console.log(`${f.file}: painted mean ${painted?.mean.toFixed(1)}, reference ${ref.mean}, grid distance ${painted ? gridDistance(painted.grid, ref.grid).toFixed(1) : '-'}`);
+  check(Math.abs((painted?.mean ?? Infinity) - ref.mean), `${f.file}: mean luminance`).toBeLessThan(10);
 }
 
 async function openOnly(page: Page, file: string) {
@@ -114,35 +119,42 @@ async function openOnly(page: Page, file: string) {
 }
 
 test('every vendor file shows its image like dcmtk decodes it, or is refused with the viewer’s true reason; no page or console error', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(400_000);
   const pageErrors = trackPageErrors(page);
   const consoleErrors = trackConsoleErrors(page);
   for (const f of VENDOR_CORPUS) {
     await openOnly(page, f.file);
     const name = f.file.split('/').pop()!;
     if (!f.displayable) {
-      await expect(page.getByTestId('status')).toHaveText('Opened 0 files, 1 could not be opened.');
-      await expect(page.getByTestId('open-failure').filter({ hasText: name })).toContainText(new RegExp(f.reason!));
+      await soft(page.getByTestId('status')).toHaveText('Opened 0 files, 1 could not be opened.');
+      await soft(page.getByTestId('open-failure').filter({ hasText: name })).toContainText(new RegExp(f.reason!));
       continue;
     }
-    await expect(page.getByTestId('status')).toHaveText('Opened 1 file.');
-    await expect(panel(page).getByTestId('overlay-position')).toBeVisible();
-    if (f.overlayCalibration) await expect(panel(page).getByTestId('overlay-calibration')).toHaveText(new RegExp(f.overlayCalibration));
-    if (f.warning) await expect(page.getByTestId('series-warning')).toContainText(new RegExp(f.warning));
-    if (f.reference) await expectLikeReference(page, f);
-    await expect(page.getByTestId('open-failures')).toHaveCount(0);
+    await soft(page.getByTestId('status')).toHaveText('Opened 1 file.');
+    await soft(panel(page).getByTestId('overlay-position')).toBeVisible();
+    console.log(
+      `${f.file}: overlay "${await panel(page).getByTestId('overlay-calibration').textContent({ timeout: 2000 }).catch(() => null)}"`,
+      `W/L "${await panel(page).getByTestId('overlay-wl').textContent({ timeout: 2000 }).catch(() => null)}"`,
+      `failures ${JSON.stringify(await page.getByTestId('open-failure').allTextContents())}`,
+    );
+    if (f.overlayCalibration) await soft(panel(page).getByTestId('overlay-calibration')).toHaveText(new RegExp(f.overlayCalibration));
+    if (f.warning) await soft(page.getByTestId('series-warning')).toContainText(new RegExp(f.warning));
+    if (f.reference) await expectLikeReference(page, f, soft);
+    await soft(page.getByTestId('open-failures')).toHaveCount(0);
     if (f.file.includes('ALOKA')) {
       // No dcmtk reference (it cannot expand segmented palettes): pydicom's tests state these colours
       // (16-bit entries [10280, 11565, 16705] and [2313, 2313, 2313], shown as their high bytes).
-      await expect.poll(() => paintedColourAt(page, 0, 0), { timeout: 15_000 }).toEqual([40, 45, 65]);
-      expect(await paintedColourAt(page, 639, 240)).toEqual([9, 9, 9]);
+      await soft.poll(() => paintedColourAt(page, 0, 0), { timeout: 10_000 }).toEqual([40, 45, 65]);
+      soft(await paintedColourAt(page, 639, 240)).toEqual([9, 9, 9]);
       await screenshot(page, 'vendor-aloka-segmented-palette');
     }
     if (f.file.includes('window-width-0.dcm')) {
-      await expect(panel(page).getByTestId('overlay-wl')).not.toHaveText(/W 0 /);
+      await soft(panel(page).getByTestId('overlay-wl')).not.toHaveText(/W 0 /);
       await screenshot(page, 'vendor-window-width-0');
     }
+    if (f.file.includes('MR2_J2KI')) await screenshot(page, 'vendor-mr2-j2k-rescale');
   }
+  console.log(`page errors: ${JSON.stringify(pageErrors)}; console errors: ${JSON.stringify(consoleErrors)}`);
   expect(pageErrors).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
@@ -176,18 +188,20 @@ test('a file whose image cannot be drawn between good ones: it is named with its
   for (const file of batch.filter((f) => !f.includes('columns'))) {
     await show(file);
     const name = file.split('/').pop()!;
+    console.log(`${name}: failures ${JSON.stringify(await page.getByTestId('open-failure').allTextContents())}`);
     if (good.includes(file)) {
-      await expect(panel(page).locator('.viewport-error')).toHaveCount(0);
-      await expectLikeReference(page, VENDOR_CORPUS.find((f) => f.file === file)!);
+      await soft(panel(page).locator('.viewport-error')).toHaveCount(0);
+      await expectLikeReference(page, VENDOR_CORPUS.find((f) => f.file === file)!, soft);
     } else {
-      await expect(page.getByTestId('open-failure').filter({ hasText: name })).toBeVisible();
-      await expect(panel(page).locator('.viewport-error')).toBeVisible();
+      await soft(page.getByTestId('open-failure').filter({ hasText: name })).toBeVisible();
+      await soft(panel(page).locator('.viewport-error')).toBeVisible();
       await screenshot(page, `vendor-contained-${name.replace('.dcm', '')}`);
     }
   }
   // Back to the first good image after both failures: it draws as before.
   await show('original/MR_small.dcm');
-  await expectLikeReference(page, VENDOR_CORPUS.find((f) => f.file === 'original/MR_small.dcm')!);
+  await expectLikeReference(page, VENDOR_CORPUS.find((f) => f.file === 'original/MR_small.dcm')!, soft);
+  console.log(`page errors: ${JSON.stringify(pageErrors)}`);
   expect(pageErrors).toEqual([]);
 });
 
