@@ -6,6 +6,7 @@
 import type { DataSet } from 'dicom-parser';
 import { formatTag } from './errors.ts';
 import { hasOnlySegmentedPalette, withExpandedPalette } from './segmentedPalette.ts';
+import { isNativeYbrFull422, withRgbFromYbrFull422 } from './ybrFull422.ts';
 import { EXPLICIT_VR_BIG_ENDIAN, IMPLICIT_VR_LITTLE_ENDIAN } from './transferSyntaxes.ts';
 import { str, u16 } from './values.ts';
 
@@ -74,11 +75,15 @@ export function displayProblem(ds: DataSet, transferSyntaxUid: string): string |
 
 /**
  * The bytes the viewer's decoder needs when they differ from the file's: the segmented palette
- * expanded into plain tables. Null when the file can be decoded as it is.
+ * expanded into plain tables, uncompressed YBR_FULL_422 converted to RGB. Null when the file can
+ * be decoded as it is.
  */
 export function bytesForDecoder(bytes: Uint8Array, ds: DataSet, transferSyntaxUid: string): Uint8Array | null {
-  if (str(ds, 'x00280004') !== 'PALETTE COLOR' || !hasOnlySegmentedPalette(ds)) return null;
-  return withExpandedPalette(bytes, ds, transferSyntaxUid !== IMPLICIT_VR_LITTLE_ENDIAN, transferSyntaxUid !== EXPLICIT_VR_BIG_ENDIAN);
+  const explicit = transferSyntaxUid !== IMPLICIT_VR_LITTLE_ENDIAN;
+  const littleEndian = transferSyntaxUid !== EXPLICIT_VR_BIG_ENDIAN;
+  if (str(ds, 'x00280004') === 'PALETTE COLOR' && hasOnlySegmentedPalette(ds)) return withExpandedPalette(bytes, ds, explicit, littleEndian);
+  if (isNativeYbrFull422(ds)) return withRgbFromYbrFull422(bytes, ds, explicit, littleEndian);
+  return null;
 }
 
 /**
@@ -96,6 +101,6 @@ export function prepareForDecoder(
     return { problem: null, decoderBytes: bytesForDecoder(bytes, ds, transferSyntaxUid) };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return { problem: `The palette colour image cannot be drawn: its segmented palette is malformed (${why}).`, decoderBytes: null };
+    return { problem: `The image cannot be drawn: its colour data could not be converted for display (${why}).`, decoderBytes: null };
   }
 }

@@ -19,6 +19,7 @@ import {
 import { registerDisplayGeometryProvider } from './displayGeometryProvider';
 import { absorbDecoderRejections } from './decoderRejections';
 import { registerWindowWidthGuard } from './windowWidthGuard';
+import dcmjs from 'dcmjs';
 
 export const RENDERING_ENGINE_ID = 'nervetrace-engine';
 
@@ -47,6 +48,9 @@ export function initCornerstone(): Promise<RenderingEngine> {
     dicomImageLoaderInit({ maxWebWorkers: Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4)) });
     registerDisplayGeometryProvider();
     registerWindowWidthGuard();
+    // Cornerstone's metadata reader (dcmjs) logs "Invalid vr type xs" as a console error for
+    // every Implicit VR element whose VR is US or SS by context, then reads it correctly: noise.
+    dcmjs.log.getLogger('validation.dcmjs').setLevel('silent', false);
     absorbDecoderRejections();
     toolsInit();
     const tools = [WindowLevelTool, PanTool, ZoomTool, StackScrollTool, PlanarFreehandROITool, SplineROITool, BidirectionalTool, LengthTool];

@@ -12,6 +12,7 @@ import { imagePointToWorld } from './tools/imageCoordinates';
 import type { ImagePoint } from '../domain/types';
 import { RENDER_FAILED, containRenderFailures, describeRenderError } from './renderContainment';
 import { flatImageRange } from './windowWidthGuard';
+import { undrawableReason, type DecodedImage } from './drawableImage';
 
 export interface ViewportDisplayState {
   /** The image on screen (null before the first one). */
@@ -108,7 +109,8 @@ export class StackViewportController {
       this.clearCanvas();
       if (imageId && this.decodeFailures.has(imageId)) return;
       if (imageId) this.decodeFailures.add(imageId);
-      this.onError(describeRenderError(error), imageId);
+      const image = imageId ? (cache.getImage(imageId) as unknown as DecodedImage | undefined) : undefined;
+      this.onError((image && undrawableReason(image)) ?? describeRenderError(error), imageId);
     }) as EventListener);
     // Decoder failures are announced globally, not on the element.
     eventTarget.addEventListener(Enums.Events.IMAGE_LOAD_FAILED, decodeFailed);

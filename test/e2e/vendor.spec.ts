@@ -35,40 +35,46 @@ const soft = expect.configure({ soft: true });
 async function paintedImageStats(page: Page, columns: number, rows: number) {
   return page.evaluate(
     ([cols, rws]) => {
-      const seam = (window as unknown as { nervetraceViewports: Record<string, { imageToClient(x: number, y: number): { x: number; y: number } | null }> })
-        .nervetraceViewports['vp-main']!;
-      const canvas = document.querySelector('.viewport-panel [data-testid="viewport-element"] canvas') as HTMLCanvasElement;
-      const a = seam.imageToClient(0, 0);
-      const b = seam.imageToClient(cols as number, rws as number);
-      if (!a || !b) return null;
-      const rect = canvas.getBoundingClientRect();
-      const sx = canvas.width / rect.width;
-      const sy = canvas.height / rect.height;
-      const x0 = Math.max(0, Math.round((Math.min(a.x, b.x) - rect.left) * sx));
-      const y0 = Math.max(0, Math.round((Math.min(a.y, b.y) - rect.top) * sy));
-      const x1 = Math.min(canvas.width, Math.round((Math.max(a.x, b.x) - rect.left) * sx));
-      const y1 = Math.min(canvas.height, Math.round((Math.max(a.y, b.y) - rect.top) * sy));
-      const { data } = canvas.getContext('2d')!.getImageData(x0, y0, x1 - x0, y1 - y0);
-      const w = x1 - x0;
-      const h = y1 - y0;
-      const grid: number[] = [];
-      let total = 0;
-      for (let gy = 0; gy < 8; gy++) {
-        for (let gx = 0; gx < 8; gx++) {
-          let sum = 0;
-          let n = 0;
-          for (let y = Math.floor((gy * h) / 8); y < Math.floor(((gy + 1) * h) / 8); y++) {
-            for (let x = Math.floor((gx * w) / 8); x < Math.floor(((gx + 1) * w) / 8); x++) {
-              const i = (y * w + x) * 4;
-              sum += (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
-              n++;
+      try {
+        const seam = (window as unknown as { nervetraceViewports: Record<string, { imageToClient(x: number, y: number): { x: number; y: number } | null }> })
+          .nervetraceViewports['vp-main']!;
+        const canvas = document.querySelector('.viewport-panel [data-testid="viewport-element"] canvas') as HTMLCanvasElement;
+        const a = seam.imageToClient(0, 0);
+        const b = seam.imageToClient(cols as number, rws as number);
+        if (!a || !b) return null;
+        const rect = canvas.getBoundingClientRect();
+        if (!rect.width || !rect.height) return null;
+        const sx = canvas.width / rect.width;
+        const sy = canvas.height / rect.height;
+        const x0 = Math.max(0, Math.round((Math.min(a.x, b.x) - rect.left) * sx));
+        const y0 = Math.max(0, Math.round((Math.min(a.y, b.y) - rect.top) * sy));
+        const x1 = Math.min(canvas.width, Math.round((Math.max(a.x, b.x) - rect.left) * sx));
+        const y1 = Math.min(canvas.height, Math.round((Math.max(a.y, b.y) - rect.top) * sy));
+        const w = x1 - x0;
+        const h = y1 - y0;
+        if (w <= 0 || h <= 0) return null;
+        const { data } = canvas.getContext('2d')!.getImageData(x0, y0, w, h);
+        const grid: number[] = [];
+        let total = 0;
+        for (let gy = 0; gy < 8; gy++) {
+          for (let gx = 0; gx < 8; gx++) {
+            let sum = 0;
+            let n = 0;
+            for (let y = Math.floor((gy * h) / 8); y < Math.floor(((gy + 1) * h) / 8); y++) {
+              for (let x = Math.floor((gx * w) / 8); x < Math.floor(((gx + 1) * w) / 8); x++) {
+                const i = (y * w + x) * 4;
+                sum += (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
+                n++;
+              }
             }
+            grid.push(n ? sum / n : 0);
+            total += sum;
           }
-          grid.push(n ? sum / n : 0);
-          total += sum;
         }
+        return { mean: total / (w * h), grid };
+      } catch {
+        return null; // not drawn yet: the viewport has no image geometry
       }
-      return { mean: total / (w * h), grid };
     },
     [columns, rows] as const,
   );
@@ -78,14 +84,18 @@ async function paintedImageStats(page: Page, columns: number, rows: number) {
 async function paintedColourAt(page: Page, x: number, y: number) {
   return page.evaluate(
     ([px, py]) => {
-      const seam = (window as unknown as { nervetraceViewports: Record<string, { imageToClient(x: number, y: number): { x: number; y: number } | null }> })
-        .nervetraceViewports['vp-main']!;
-      const canvas = document.querySelector('.viewport-panel [data-testid="viewport-element"] canvas') as HTMLCanvasElement;
-      const p = seam.imageToClient((px as number) + 0.5, (py as number) + 0.5)!;
-      const rect = canvas.getBoundingClientRect();
-      const cx = Math.floor((p.x - rect.left) * (canvas.width / rect.width));
-      const cy = Math.floor((p.y - rect.top) * (canvas.height / rect.height));
-      return [...canvas.getContext('2d')!.getImageData(cx, cy, 1, 1).data.slice(0, 3)];
+      try {
+        const seam = (window as unknown as { nervetraceViewports: Record<string, { imageToClient(x: number, y: number): { x: number; y: number } | null }> })
+          .nervetraceViewports['vp-main']!;
+        const canvas = document.querySelector('.viewport-panel [data-testid="viewport-element"] canvas') as HTMLCanvasElement;
+        const p = seam.imageToClient((px as number) + 0.5, (py as number) + 0.5)!;
+        const rect = canvas.getBoundingClientRect();
+        const cx = Math.floor((p.x - rect.left) * (canvas.width / rect.width));
+        const cy = Math.floor((p.y - rect.top) * (canvas.height / rect.height));
+        return [...canvas.getContext('2d')!.getImageData(cx, cy, 1, 1).data.slice(0, 3)];
+      } catch {
+        return null;
+      }
     },
     [x, y] as const,
   );
@@ -210,7 +220,7 @@ test('files that repeat an image already open are named in the status, not dropp
   const bytes = readFileSync(`${VENDOR}original/MR_small.dcm`);
   await page.goto('./');
   await page.getByTestId('file-input').setInputFiles([
-    `${VENDOR}original/MR_small.dcm`,
+    { name: 'MR_small.dcm', mimeType: 'application/dicom', buffer: bytes },
     { name: 'copy-of-mr-small.dcm', mimeType: 'application/dicom', buffer: bytes },
     { name: 'second-copy.dcm', mimeType: 'application/dicom', buffer: bytes },
   ]);

@@ -9,7 +9,7 @@ declare module 'dcmjs' {
   }
   interface Logger {
     getLevel(): number;
-    setLevel(level: number | 'silent'): void;
+    setLevel(level: number | 'silent', persist?: boolean): void;
   }
   const dcmjs: {
     log: { getLogger(name: string): Logger };

@@ -42,11 +42,11 @@ export function writePart10(dataset: Dataset, identity: Part10Identity): Uint8Ar
 function withoutVrNoise<T>(read: () => T): T {
   const logger = dcmjs.log.getLogger('validation.dcmjs');
   const level = logger.getLevel();
-  logger.setLevel('silent');
+  logger.setLevel('silent', false);
   try {
     return read();
   } finally {
-    logger.setLevel(level);
+    logger.setLevel(level, false);
   }
 }
 
