@@ -90,4 +90,14 @@ describe('uncompressed YBR_FULL_422 holds 2 bytes per pixel, not 3', () => {
     const row = inspectFile(path('original/SC_ybr_full_422_uncompressed.dcm'));
     expect(row.ok && row.displayable).toBe(true);
   });
+
+  it('the decoder is given RGB, converted as dcmtk converts it (dcm2pnm: the first pixels are 254, 0, 0)', () => {
+    const read = readDicomImage(new Uint8Array(readFileSync(path('original/SC_ybr_full_422_uncompressed.dcm'))));
+    if (!read.ok) throw new Error(read.error);
+    const decoder = dicomParser.parseDicom(read.value.decoderBytes!);
+    expect(decoder.string('x00280004')).toBe('RGB');
+    const pixels = decoder.elements.x7fe00010!;
+    expect(pixels.length).toBe(100 * 100 * 3);
+    expect([...read.value.decoderBytes!.subarray(pixels.dataOffset, pixels.dataOffset + 6)]).toEqual([254, 0, 0, 254, 0, 0]);
+  });
 });
