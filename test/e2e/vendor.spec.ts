@@ -6,6 +6,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { ROOT, screenshot, trackPageErrors } from './helpers';
+import { numberIn, traceOutline } from './measure';
 import { VENDOR_CORPUS, type VendorFile } from '../fixtures/vendor/corpus';
 
 const VENDOR = `${ROOT}test/fixtures/vendor/`;
@@ -227,5 +228,32 @@ test('files that repeat an image already open are named in the status, not dropp
   await expect(page.getByTestId('status')).toHaveText(
     'Opened 1 file. 2 files repeat images already open (same SOP Instance UID) and were skipped: copy-of-mr-small.dcm, second-copy.dcm.',
   );
+  expect(pageErrors).toEqual([]);
+});
+
+test('a trace on the Aloka palette image and on an anisotropic region measures the check rectangle’s exact area', async ({ page }) => {
+  const pageErrors = trackPageErrors(page);
+  for (const file of ['original/gdcm-US-ALOKA-16.dcm', 'derived/us-anisotropic-region.dcm']) {
+    const f = VENDOR_CORPUS.find((v) => v.file === file)!;
+    await openOnly(page, f.file);
+    await expect(page.getByTestId('status')).toHaveText('Opened 1 file.');
+    await expect(panel(page).getByTestId('overlay-calibration')).toHaveText(new RegExp(f.overlayCalibration!));
+    const [x0, y0, x1, y1] = f.rectangle!;
+    const [rowMm, columnMm] = f.spacingMm!;
+    const exact = (x1 - x0) * columnMm * (y1 - y0) * rowMm;
+    await page.getByTestId('tool-freehand').click();
+    await traceOutline(page, [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+    ]);
+    await expect(page.getByTestId('measurement-item')).toHaveCount(1);
+    const area = numberIn(await page.getByTestId('measurement-item').last().textContent(), 'mm²');
+    console.log(`${file}: traced ${area} mm², exact ${exact.toFixed(2)} mm²`);
+    // The mouse lands on screen pixels, not image pixels: within 2 % of the exact area.
+    expect(Math.abs(area - exact) / exact).toBeLessThan(0.02);
+    await screenshot(page, `vendor-trace-${file.split('/').pop()!.replace('.dcm', '')}`);
+  }
   expect(pageErrors).toEqual([]);
 });
