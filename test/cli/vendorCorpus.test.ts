@@ -3,7 +3,10 @@
  * measures a check rectangle to its exact area, and says displayable: false with the viewer's
  * own reason when the viewer cannot draw the image.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import dicomParser from 'dicom-parser';
 import { inspectFile } from '../../src/cli/inspect.ts';
@@ -100,4 +103,25 @@ describe('uncompressed YBR_FULL_422 holds 2 bytes per pixel, not 3', () => {
     expect(pixels.length).toBe(100 * 100 * 3);
     expect([...read.value.decoderBytes!.subarray(pixels.dataOffset, pixels.dataOffset + 6)]).toEqual([254, 0, 0, 254, 0, 0]);
   });
+});
+
+describe('the derived vendor files', () => {
+  it('are exactly what scripts/make-vendor-quirks.ts makes from the originals', () => {
+    const out = mkdtempSync(join(tmpdir(), 'nervetrace-vendor-'));
+    try {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', new URL('../../scripts/make-vendor-quirks.ts', import.meta.url).pathname], {
+        env: { ...process.env, NERVETRACE_FIXTURE_OUT: out },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(run.status, run.stderr).toBe(0);
+      const derived = `${DIR}derived`;
+      expect(readdirSync(out).sort()).toEqual(readdirSync(derived).sort());
+      for (const f of readdirSync(out)) {
+        expect(Buffer.compare(readFileSync(join(out, f)), readFileSync(join(derived, f))), `${f} is stale`).toBe(0);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
