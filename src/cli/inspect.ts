@@ -20,8 +20,10 @@ Options:
   --help    show this help
 
 A file that cannot be used is reported with ok: false and a one-sentence error;
-the other files are still reported. Exit code 1 if any file failed, 2 on a
-command-line error.
+the other files are still reported. A file that can be read and measured but
+whose image the viewer cannot draw is reported with displayable: false and the
+sentence the viewer shows under "Could not open". Exit code 1 if any file
+failed, 2 on a command-line error.
 `;
 
 export type InspectRow =
@@ -38,6 +40,9 @@ export type InspectRow =
       readonly laterality: Side | null;
       readonly lateralitySource: SideSource;
       readonly calibration: CalibrationReport;
+      /** False when the viewer's decoder cannot draw the image (the same check, displayable.ts). */
+      readonly displayable: boolean;
+      readonly notDisplayableReason?: string;
       readonly warnings?: readonly string[];
     }
   | { readonly file: string; readonly ok: false; readonly error: string };
@@ -61,6 +66,8 @@ export function inspectFile(path: string): InspectRow {
     laterality: side.side,
     lateralitySource: side.sideSource,
     calibration: imageCalibration(meta),
+    displayable: !meta.displayProblem,
+    ...(meta.displayProblem ? { notDisplayableReason: meta.displayProblem } : {}),
     ...(meta.warnings.length > 0 ? { warnings: meta.warnings } : {}),
   };
 }
@@ -87,7 +94,7 @@ export function formatInspectTable(rows: readonly InspectRow[]): string {
     r.ok
       ? [
           r.file,
-          'ok',
+          r.displayable ? 'ok' : 'NO IMAGE',
           r.modality ?? '-',
           `${r.columns}x${r.rows}`,
           String(r.frames),
@@ -97,7 +104,10 @@ export function formatInspectTable(rows: readonly InspectRow[]): string {
         ]
       : [r.file, 'FAILED', r.error],
   );
-  return formatTable(['FILE', 'STATUS', 'MODALITY', 'SIZE (WxH)', 'FRAMES', 'SIDE', 'CALIBRATION', 'TRANSFER SYNTAX'], body);
+  const table = formatTable(['FILE', 'STATUS', 'MODALITY', 'SIZE (WxH)', 'FRAMES', 'SIDE', 'CALIBRATION', 'TRANSFER SYNTAX'], body);
+  // NO IMAGE: readable and measurable, but the viewer cannot draw it; say why, once per file.
+  const notes = rows.flatMap((r) => (r.ok && !r.displayable ? [`${r.file}: not displayable: ${r.notDisplayableReason}`] : []));
+  return notes.length ? `${table}\n${notes.join('\n')}` : table;
 }
 
 /** Runs the command; returns the exit code. */

@@ -32,8 +32,9 @@ JSON fields: areaMm2, perimeterMm, unit "mm", calibration {source, rowSpacingMm,
 columnSpacingMm, ...}, side, sideSource, sideInferred — or, uncalibrated:
 areaPx2, perimeterPx, unit "px", calibrated false (no millimetre fields).
 
-The side comes from the laterality attributes; otherwise it is inferred from the
-outline's centroid in patient coordinates (sideInferred true); otherwise null.
+The side comes from the laterality attributes; otherwise, on a near-axial image
+(normal within 30 degrees of head-foot), it is inferred from the outline's
+centroid in patient coordinates (sideInferred true); otherwise null.
 
 Refusals (unreadable file, bad --points, frame out of range, outline outside the
 image or an ultrasound region, self-intersecting outline) print one sentence on

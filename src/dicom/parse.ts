@@ -15,6 +15,7 @@ import {
   truncationFromWarnings,
 } from './errors.ts';
 import { InflateError, inflateDataSet } from './inflate.ts';
+import { concatBytes } from './bytes.ts';
 import { VALID_VRS, structureProblem } from './structure.ts';
 import {
   EXPLICIT_VR_LITTLE_ENDIAN,
@@ -28,6 +29,8 @@ export interface ParsedDicom {
   readonly dataSet: DataSet;
   readonly transferSyntaxUid: string;
   readonly hasFileMetaHeader: boolean;
+  /** A meta header read past with a warning (see metaHeaderQuirk), or null. */
+  readonly metaQuirk: MetaHeaderQuirk | null;
 }
 
 const PREAMBLE_LENGTH = 128;
@@ -104,10 +107,13 @@ function declaredMetaLength(bytes: Uint8Array): number | null {
   return u32le(bytes, 140);
 }
 
+/** preamble (128) + "DICM" (4) + the group length element itself (12) */
+const META_ELEMENTS_START = PREAMBLE_LENGTH + 4 + 12;
+
 /**
- * Why the meta header cannot be used, or null: an element or the group length reaches past the
- * end (truncated), or the group length disagrees with the elements. The viewer's image loader
- * finds the data set through the group length, so a wrong one must be refused here too.
+ * Why the meta header cannot be used at all, or null: an element or the group length reaches
+ * past the end (truncated), or a length is impossible. A group length that merely disagrees
+ * with the elements is not a reason to refuse (metaHeaderQuirk).
  */
 function metaHeaderProblem(meta: DataSet, bytes: Uint8Array): string | null {
   const culprit = findOverrunningElement(meta);
@@ -120,14 +126,67 @@ function metaHeaderProblem(meta: DataSet, bytes: Uint8Array): string | null {
   if (groupLength >= MAX_PLAUSIBLE_META_LENGTH) {
     return `The file meta information header is damaged: its group length (0002,0000) says ${groupLength} bytes, an impossible size.`;
   }
-  // preamble (128) + "DICM" (4) + the group length element itself (12)
-  const start = PREAMBLE_LENGTH + 4 + 12;
-  if (start + groupLength > bytes.length) return 'The file is truncated: it ends inside the file meta information header.';
-  const end = Math.max(start, ...Object.values(meta.elements).map((e) => e.dataOffset + e.length));
-  if (end - start !== groupLength) {
-    return `The file meta information header is damaged: its group length (0002,0000) says ${groupLength} bytes but its elements take ${end - start}.`;
-  }
+  if (META_ELEMENTS_START + groupLength > bytes.length) return 'The file is truncated: it ends inside the file meta information header.';
   return null;
+}
+
+/** A meta header that dcmtk reads past with a warning; the data set itself is sound. */
+export interface MetaHeaderQuirk {
+  readonly warning: string;
+  /** The file as it should have been written, for the viewer's image loader. */
+  readonly repaired: Uint8Array;
+}
+
+/**
+ * A group length (0002,0000) that disagrees with the meta elements. Two causes are told apart:
+ * - the group length ends exactly where a meta element ends and only group-0002 elements follow:
+ *   those are stray elements written into the data set (a GE export); they are ignored;
+ * - otherwise the group length itself is wrong (an ATL HDI); it is corrected in memory, as dcmtk does.
+ */
+export function metaHeaderQuirk(meta: DataSet, bytes: Uint8Array): MetaHeaderQuirk | null {
+  const groupLength = declaredMetaLength(bytes);
+  if (groupLength === null) return null;
+  const position = (meta as DataSet & { position?: number }).position ?? bytes.length;
+  const elements = metaElementSpans(bytes, position);
+  const end = elements.length ? elements[elements.length - 1]!.end : META_ELEMENTS_START;
+  const actual = end - META_ELEMENTS_START;
+  if (actual === groupLength) return null;
+  const declaredEnd = META_ELEMENTS_START + groupLength;
+  if (groupLength < actual && elements.some((e) => e.end === declaredEnd)) {
+    const stray = elements.filter((e) => e.start >= declaredEnd).map((e) => formatTag(e.tag));
+    const one = stray.length === 1;
+    return {
+      warning: `The data set contains ${one ? 'a stray file meta element' : 'stray file meta elements'} ${stray.join(', ')}; ${one ? 'it was' : 'they were'} ignored.`,
+      repaired: concatBytes([bytes.subarray(0, declaredEnd), bytes.subarray(end)]),
+    };
+  }
+  const repaired = bytes.slice();
+  new DataView(repaired.buffer, repaired.byteOffset).setUint32(PREAMBLE_LENGTH + 4 + 8, actual, true);
+  return {
+    warning: `The file meta header's group length (0002,0000) says ${groupLength} bytes but its elements take ${actual}; it was corrected in memory.`,
+    repaired,
+  };
+}
+
+/** VRs with a 2-byte reserved field and a 32-bit length in explicit VR (PS3.5 7.1.2). */
+const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'UC', 'UN', 'UR', 'UT', 'SV', 'UV']);
+
+/**
+ * Every meta element after the group length in file order, from the bytes (not the parser's map,
+ * where a repeated tag replaces the first one). `end` is where the meta header reader stopped.
+ */
+function metaElementSpans(bytes: Uint8Array, end: number): Array<{ tag: string; start: number; end: number }> {
+  const spans: Array<{ tag: string; start: number; end: number }> = [];
+  let at = META_ELEMENTS_START;
+  while (at + 8 <= end) {
+    const tag = `x${u16le(bytes, at).toString(16).padStart(4, '0')}${u16le(bytes, at + 2).toString(16).padStart(4, '0')}`;
+    const vr = String.fromCharCode(bytes[at + 4] ?? 0, bytes[at + 5] ?? 0);
+    const next = LONG_VRS.has(vr) ? at + 12 + u32le(bytes, at + 8) : at + 8 + u16le(bytes, at + 6);
+    if (next > end) break;
+    spans.push({ tag, start: at, end: next });
+    at = next;
+  }
+  return spans;
 }
 
 /** A transfer syntax UID as the standard spells it: digits and dots, at most 64 characters. */
@@ -167,6 +226,7 @@ export function parseDicomBytes(bytes: Uint8Array, options: ParseOptions = {}): 
   let transferSyntaxUid: string;
   let hasFileMetaHeader: boolean;
   let dataSetStart = 0;
+  let metaQuirk: MetaHeaderQuirk | null = null;
 
   if (hasDicmMarker(bytes)) {
     hasFileMetaHeader = true;
@@ -184,6 +244,7 @@ export function parseDicomBytes(bytes: Uint8Array, options: ParseOptions = {}): 
     }
     const problem = metaHeaderProblem(meta, bytes) ?? structureProblem(meta);
     if (problem) return fail(problem);
+    metaQuirk = metaHeaderQuirk(meta, bytes);
     const uid = str(meta, 'x00020010');
     if (uid === null) return fail('The file meta information header has no transfer syntax UID (0002,0010).');
     transferSyntaxUid = uid;
@@ -233,5 +294,5 @@ export function parseDicomBytes(bytes: Uint8Array, options: ParseOptions = {}): 
   const structural = structureProblem(dataSet, dataSetStart);
   if (structural) return fail(structural);
 
-  return ok({ dataSet, transferSyntaxUid, hasFileMetaHeader });
+  return ok({ dataSet, transferSyntaxUid, hasFileMetaHeader, metaQuirk });
 }

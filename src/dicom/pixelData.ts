@@ -31,11 +31,21 @@ export interface ImageGeometry {
   readonly numberOfFrames: number;
   readonly samplesPerPixel: number;
   readonly bitsAllocated: number;
+  /** Needed for the chroma-subsampled YBR_FULL_422 (PS3.3 C.7.6.3.1.2); absent means full sampling. */
+  readonly photometricInterpretation?: string | null;
 }
 
-/** Bytes native pixel data must hold: rows × columns × frames × samples × bitsAllocated / 8 (rounded up). */
+/**
+ * Samples stored per pixel. YBR_FULL_422 keeps one Cb and one Cr for every two pixels of a row,
+ * so a pixel takes 2 samples, not 3 (an Esaote file of 1332000 "expected" bytes holds 888000).
+ */
+function storedSamplesPerPixel(g: ImageGeometry): number {
+  return g.photometricInterpretation === 'YBR_FULL_422' && g.samplesPerPixel === 3 ? 2 : g.samplesPerPixel;
+}
+
+/** Bytes native pixel data must hold: rows × columns × frames × stored samples × bitsAllocated / 8 (rounded up). */
 export function expectedPixelDataLength(g: ImageGeometry): number {
-  return Math.ceil((g.rows * g.columns * g.numberOfFrames * g.samplesPerPixel * g.bitsAllocated) / 8);
+  return Math.ceil((g.rows * g.columns * g.numberOfFrames * storedSamplesPerPixel(g) * g.bitsAllocated) / 8);
 }
 
 /** Refuses files the viewer cannot display: no pixel data, or less of it than the geometry requires. */

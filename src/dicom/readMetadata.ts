@@ -2,7 +2,9 @@
  * The single DICOM metadata reader shared by the browser viewer and the Node CLI.
  * Input is the file's bytes; no DOM or Node APIs are used.
  */
-import type { DataSet } from 'dicom-parser';
+import dicomParser, { type DataSet } from 'dicom-parser';
+import { prepareForDecoder } from './displayable.ts';
+import { inflateDataSet } from './inflate.ts';
 import { fail, ok, type Result } from '../domain/types.ts';
 import { displayValue } from './errors.ts';
 import { readFunctionalGroups } from './functionalGroups.ts';
@@ -31,8 +33,30 @@ export function readDicomMetadata(bytes: Uint8Array, fileName?: string): Result<
 }
 
 /** The same checks as readDicomMetadata, also handing back the parsed data set (to reach the pixel data). */
-export function readDicomImage(bytes: Uint8Array, fileName?: string): Result<{ meta: DicomImageMetadata; dataSet: DataSet }> {
+export function readDicomImage(bytes: Uint8Array, fileName?: string): Result<DicomImageRead> {
   return readImage(bytes, fileName ?? null, false);
+}
+
+export interface DicomImageRead {
+  readonly meta: DicomImageMetadata;
+  readonly dataSet: DataSet;
+  /**
+   * What the viewer's image loader must be given instead of the file, or null for the file
+   * itself: the meta header repaired, a segmented palette expanded (displayable.ts).
+   */
+  readonly decoderBytes: Uint8Array | null;
+}
+
+/**
+ * The metadata plus the bytes for the image loader, refusing files the decoder cannot draw with
+ * the sentence `inspect` reports as its displayable reason. This is what the viewer opens with.
+ */
+export function readDicomForViewer(bytes: Uint8Array, fileName?: string): Result<{ meta: DicomImageMetadata; decoderBytes: Uint8Array | null }> {
+  const read = readImage(bytes, fileName ?? null, false);
+  if (!read.ok) return read;
+  const { meta, decoderBytes } = read.value;
+  if (meta.displayProblem) return fail(meta.displayProblem);
+  return ok({ meta, decoderBytes });
 }
 
 /**
@@ -40,17 +64,28 @@ export function readDicomImage(bytes: Uint8Array, fileName?: string): Result<{ m
  * pixel data itself is not checked (it may lie beyond these bytes). Only for a preview: a file is
  * opened after readDicomMetadata has checked all of it.
  */
-export function readDicomHeader(head: Uint8Array, fileName?: string): Result<{ meta: DicomImageMetadata; dataSet: DataSet }> {
+export function readDicomHeader(head: Uint8Array, fileName?: string): Result<DicomImageRead> {
   return readImage(head, fileName ?? null, true);
 }
 
-function readImage(bytes: Uint8Array, fileName: string | null, headerOnly: boolean): Result<{ meta: DicomImageMetadata; dataSet: DataSet }> {
+function readImage(bytes: Uint8Array, fileName: string | null, headerOnly: boolean): Result<DicomImageRead> {
   const parsed = parseDicomBytes(bytes, { untilPixelData: headerOnly });
   if (!parsed.ok) return parsed;
-  const { dataSet: ds, transferSyntaxUid, hasFileMetaHeader } = parsed.value;
+  const { dataSet: ds, transferSyntaxUid, hasFileMetaHeader, metaQuirk } = parsed.value;
   try {
     const meta = buildMetadata(ds, transferSyntaxUid, hasFileMetaHeader, fileName, headerOnly);
-    return meta.ok ? ok({ meta: meta.value, dataSet: ds }) : meta;
+    if (!meta.ok) return meta;
+    if (headerOnly) return ok({ meta: meta.value, dataSet: ds, decoderBytes: null });
+    // The decoder reads the file as repaired; a segmented palette is expanded in those bytes.
+    const repaired = metaQuirk?.repaired ?? null;
+    const decoderDataSet = repaired ? dicomParser.parseDicom(repaired, { inflater: inflateDataSet }) : ds;
+    const prepared = prepareForDecoder(repaired ?? bytes, decoderDataSet, transferSyntaxUid);
+    const warnings = metaQuirk ? [metaQuirk.warning, ...meta.value.warnings] : meta.value.warnings;
+    return ok({
+      meta: { ...meta.value, warnings, displayProblem: prepared.problem },
+      dataSet: ds,
+      decoderBytes: prepared.decoderBytes ?? repaired,
+    });
   } catch {
     // Values are read lazily from the bytes; a corrupt element can still fail here.
     return fail('The file is damaged: some of its attributes could not be read.');
@@ -109,7 +144,14 @@ function buildMetadata(
 
   const pixelCheck = checkPixelData(
     pixels,
-    { rows: rows ?? 0, columns: columns ?? 0, numberOfFrames, samplesPerPixel, bitsAllocated: bitsAllocated ?? 0 },
+    {
+      rows: rows ?? 0,
+      columns: columns ?? 0,
+      numberOfFrames,
+      samplesPerPixel,
+      bitsAllocated: bitsAllocated ?? 0,
+      photometricInterpretation: str(ds, 'x00280004'),
+    },
     transferSyntaxUid,
   );
   if (!pixelCheck.ok && !(headerOnly && pixels.present)) return pixelCheck;

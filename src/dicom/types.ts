@@ -94,6 +94,11 @@ export interface DicomImageMetadata {
 
   /** Non-fatal oddities, one sentence each (e.g. an ultrasound region item missing attributes). */
   readonly warnings: readonly string[];
+  /**
+   * Why the viewer's decoder cannot draw this image (displayable.ts), or null; absent when the
+   * metadata did not come from a file (e.g. a DICOMweb JSON model).
+   */
+  readonly displayProblem?: string | null;
 }
 
 /**

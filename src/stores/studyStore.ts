@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, markRaw, shallowRef } from 'vue';
-import { readDicomMetadata } from '../dicom';
+import { readDicomForViewer } from '../dicom';
 import { deflatedToExplicitLittleEndian, DEFLATED_EXPLICIT_LE } from '../dicom/deflatedToExplicit';
 import type { DicomImageMetadata } from '../dicom/types';
 import { groupIntoStudyTree, type SeriesNode } from '../dicom/studyTree';
@@ -42,6 +42,20 @@ export function seriesFrames(series: Series): SeriesFrame[] {
   );
 }
 
+export interface OpenResult {
+  readonly opened: number;
+  readonly failed: number;
+  /** Files skipped because an image with the same SOP Instance UID is already open. */
+  readonly duplicates: readonly string[];
+}
+
+/** "2 files repeat images already open (same SOP Instance UID) and were skipped: a.dcm, b.dcm." */
+export function duplicatesMessage(names: readonly string[]): string {
+  if (!names.length) return '';
+  const subject = names.length === 1 ? '1 file repeats an image' : `${names.length} files repeat images`;
+  return `${subject} already open (same SOP Instance UID) and ${names.length === 1 ? 'was' : 'were'} skipped: ${names.join(', ')}.`;
+}
+
 let nextKey = 0;
 
 /** Files read and parsed at once: enough to keep reading and parsing overlapped. */
@@ -58,13 +72,17 @@ async function readPickedFile({ name, file }: PickedFile): Promise<FileRead> {
   } catch {
     return { ok: false, name, reason: 'The file could not be read from disk.' };
   }
-  const result = readDicomMetadata(bytes, name);
+  const result = readDicomForViewer(bytes, name);
   if (!result.ok) return { ok: false, name, reason: result.error };
-  const meta = result.value;
-  // The image loader cannot inflate deflated files itself: give it the equivalent explicit file.
+  const { meta, decoderBytes } = result.value;
+  // The image loader cannot inflate deflated files itself: give it the equivalent explicit file;
+  // nor read a wrong meta header or a segmented palette: give it the repaired bytes.
   // Other files are handed over as they are, so their bytes are not kept in memory here.
-  const loadable =
-    meta.transferSyntaxUid === DEFLATED_EXPLICIT_LE ? new Blob([deflatedToExplicitLittleEndian(bytes) as Uint8Array<ArrayBuffer>]) : file;
+  const loadable = decoderBytes
+    ? new Blob([decoderBytes as Uint8Array<ArrayBuffer>])
+    : meta.transferSyntaxUid === DEFLATED_EXPLICIT_LE
+      ? new Blob([deflatedToExplicitLittleEndian(bytes) as Uint8Array<ArrayBuffer>])
+      : file;
   return { ok: true, name, file, loadable, meta };
 }
 
@@ -83,10 +101,11 @@ export const useStudyStore = defineStore('studies', () => {
     return map;
   });
 
-  async function openFiles(picked: readonly PickedFile[]): Promise<{ opened: number; failed: number }> {
+  async function openFiles(picked: readonly PickedFile[]): Promise<OpenResult> {
     opening.value = true;
     const opened: OpenedInstance[] = [];
     const failed: OpenFailure[] = [];
+    const duplicates: string[] = [];
     const knownSops = new Set(instances.value.map((i) => i.meta.sopInstanceUid).filter(Boolean));
     try {
       // The loader is imported on first use so the start screen stays light.
@@ -100,7 +119,10 @@ export const useStudyStore = defineStore('studies', () => {
           continue;
         }
         const { name, file, loadable, meta } = read;
-        if (meta.sopInstanceUid && knownSops.has(meta.sopInstanceUid)) continue; // already open
+        if (meta.sopInstanceUid && knownSops.has(meta.sopInstanceUid)) {
+          duplicates.push(name); // the same image is already open (or earlier in this batch)
+          continue;
+        }
         if (meta.sopInstanceUid) knownSops.add(meta.sopInstanceUid);
         opened.push(
           markRaw({
@@ -122,7 +144,7 @@ export const useStudyStore = defineStore('studies', () => {
       failures.value = [...failures.value, ...failed];
       opening.value = false;
     }
-    return { opened: opened.length, failed: failed.length };
+    return { opened: opened.length, failed: failed.length, duplicates };
   }
 
   /**

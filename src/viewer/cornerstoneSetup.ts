@@ -19,6 +19,8 @@ import {
 import { registerDisplayGeometryProvider } from './displayGeometryProvider';
 import { absorbDecoderRejections } from './decoderRejections';
 import { frameRequestHeaders } from './wadors';
+import { registerWindowWidthGuard } from './windowWidthGuard';
+import dcmjs from 'dcmjs';
 
 export const RENDERING_ENGINE_ID = 'nervetrace-engine';
 
@@ -50,6 +52,10 @@ export function initCornerstone(): Promise<RenderingEngine> {
       beforeSend: (_xhr: XMLHttpRequest, imageId: string) => frameRequestHeaders(imageId),
     });
     registerDisplayGeometryProvider();
+    registerWindowWidthGuard();
+    // Cornerstone's metadata reader (dcmjs) logs "Invalid vr type xs" as a console error for
+    // every Implicit VR element whose VR is US or SS by context, then reads it correctly: noise.
+    dcmjs.log.getLogger('validation.dcmjs').setLevel('silent', false);
     absorbDecoderRejections();
     toolsInit();
     const tools = [WindowLevelTool, PanTool, ZoomTool, StackScrollTool, PlanarFreehandROITool, SplineROITool, BidirectionalTool, LengthTool];

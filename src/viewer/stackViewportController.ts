@@ -10,6 +10,9 @@ import { labelLines, lengthLabelLines } from './tools/labelLines';
 import { prefetchRadius } from './prefetchBudget';
 import { imagePointToWorld } from './tools/imageCoordinates';
 import type { ImagePoint } from '../domain/types';
+import { RENDER_FAILED, containRenderFailures, describeRenderError } from './renderContainment';
+import { flatImageRange } from './windowWidthGuard';
+import { undrawableReason, type DecodedImage } from './drawableImage';
 
 export interface ViewportDisplayState {
   /** The image on screen (null before the first one). */
@@ -118,6 +121,7 @@ export class StackViewportController {
       defaultOptions: { background: [0, 0, 0] as Types.Point3 },
     });
     this.viewport = this.engine.getViewport(this.viewportId) as Types.IStackViewport;
+    containRenderFailures(this.engine);
     ensureToolGroup().addViewport(this.viewportId, RENDERING_ENGINE_ID);
     const report = () => this.reportState();
     this.listen(Enums.Events.IMAGE_RENDERED, report);
@@ -133,6 +137,15 @@ export class StackViewportController {
       this.onError(`The image could not be decoded${describeLoadError(detail?.error)}`, imageId);
     }) as EventListener;
     this.listen(Enums.Events.IMAGE_LOAD_ERROR, decodeFailed);
+    // Drawing failed (renderContainment.ts): take the image off screen and name the file.
+    this.listen(RENDER_FAILED, ((event: CustomEvent) => {
+      const { imageId, error } = (event.detail ?? {}) as { imageId?: string; error?: unknown };
+      this.clearCanvas();
+      if (imageId && this.decodeFailures.has(imageId)) return;
+      if (imageId) this.decodeFailures.add(imageId);
+      const image = imageId ? (cache.getImage(imageId) as unknown as DecodedImage | undefined) : undefined;
+      this.onError((image && undrawableReason(image)) ?? describeRenderError(error), imageId);
+    }) as EventListener);
     // Decoder failures are announced globally, not on the element.
     eventTarget.addEventListener(Enums.Events.IMAGE_LOAD_FAILED, decodeFailed);
     this.globalListeners.push([Enums.Events.IMAGE_LOAD_FAILED, decodeFailed]);
@@ -188,6 +201,7 @@ export class StackViewportController {
       await vp.setStack(imageIds, Math.min(Math.max(0, index), imageIds.length - 1));
       vp.resetCamera();
       this.refit(vp);
+      this.showFlatImageBlack(vp);
       vp.render();
       // Decode the rest of the stack in the background, nearest images first, so that a cine
       // plays and a series scrolls without waiting for the decoder — as much as the cache holds.
@@ -262,7 +276,24 @@ export class StackViewportController {
     vp.resetProperties();
     vp.resetCamera();
     this.refit(vp);
+    this.showFlatImageBlack(vp);
     vp.render();
+  }
+
+  /** An image of one value has an empty full-range window: show that value black (windowWidthGuard.ts). */
+  private showFlatImageBlack(vp: Types.IStackViewport): void {
+    const flat = flatImageRange(vp.getProperties().voiRange);
+    if (flat) vp.setProperties({ voiRange: flat });
+  }
+
+  /** Nothing of a previous image may stay on screen under a failure message. */
+  private clearCanvas(): void {
+    const canvas = this.viewport?.getCanvas();
+    const ctx = canvas?.getContext('2d');
+    if (canvas && ctx) {
+      ctx.fillStyle = '#000';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+    }
   }
 
   /**

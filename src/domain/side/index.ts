@@ -2,6 +2,8 @@ export { sideFromLaterality, type LateralityTags, type LateralitySide } from './
 export {
   imagePointToPatient,
   sideFromPatientCoordinates,
+  isNearAxial,
+  NEAR_AXIAL_TOLERANCE_DEGREES,
   type PatientGeometry,
   type PatientPoint,
   type InferredSide,

@@ -62,9 +62,29 @@ export function imagePointToPatient(point: ImagePoint, geometry: PatientGeometry
 }
 
 /**
+ * How far (degrees) the image normal may tilt from the patient's head-foot axis for the image to
+ * count as axial. Oblique axial nerve planes are commonly tilted 10-20°; beyond 30° the plane is
+ * closer to coronal or sagittal, where left and right are not read across the image.
+ */
+export const NEAR_AXIAL_TOLERANCE_DEGREES = 30;
+
+/** True when the image plane is axial within `toleranceDegrees` (its normal close to ±z). */
+export function isNearAxial(imageOrientationPatient: readonly number[], toleranceDegrees = NEAR_AXIAL_TOLERANCE_DEGREES): boolean {
+  if (imageOrientationPatient.length !== 6 || !imageOrientationPatient.every(Number.isFinite)) return false;
+  const [rx, ry, rz, cx, cy, cz] = imageOrientationPatient as readonly [number, number, number, number, number, number];
+  const nx = ry * cz - rz * cy;
+  const ny = rz * cx - rx * cz;
+  const nz = rx * cy - ry * cx;
+  const length = Math.hypot(nx, ny, nz);
+  if (!(length > 0)) return false;
+  return Math.abs(nz) / length >= Math.cos((toleranceDegrees * Math.PI) / 180);
+}
+
+/**
  * Side inferred from where the point sits in patient space: LPS +x is the patient's
  * LEFT. midlineX (mm) defaults to 0, which is only the scanner's origin, hence
- * `inferred: true`. Points within 1 mm of the midline, or bad geometry, give null.
+ * `inferred: true`. Only on a near-axial image (isNearAxial); points within 1 mm of the
+ * midline, other planes or bad geometry give null.
  */
 export function sideFromPatientCoordinates(
   point: ImagePoint,
@@ -72,6 +92,7 @@ export function sideFromPatientCoordinates(
   midlineX = 0,
 ): InferredSide | null {
   if (!Number.isFinite(midlineX)) return null;
+  if (!isNearAxial(geometry.imageOrientationPatient)) return null;
   const patient = imagePointToPatient(point, geometry);
   if (patient === null) return null;
   const offset = patient[0] - midlineX;

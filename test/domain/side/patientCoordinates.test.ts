@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { imagePointToPatient, sideFromPatientCoordinates, type PatientGeometry } from '../../../src/domain/side';
+import { imagePointToPatient, isNearAxial, NEAR_AXIAL_TOLERANCE_DEGREES, sideFromPatientCoordinates, type PatientGeometry } from '../../../src/domain/side';
 import { pt } from '../shapes';
 
 /** Axial slice, standard orientation: rows run to patient left (+x), columns to posterior (+y). */
@@ -94,5 +94,32 @@ describe('side from patient coordinates', () => {
         else expect(r?.side).toBe(patientX > 0 ? 'L' : 'R');
       }),
     );
+  });
+});
+
+describe('side is inferred only on a near-axial image (tolerance NEAR_AXIAL_TOLERANCE_DEGREES = 30°)', () => {
+  const tilted = (degrees: number) => {
+    const r = (degrees * Math.PI) / 180;
+    // Rows along patient x; columns tilted from +y toward +z by `degrees` (normal tilts from z by the same angle).
+    return axial({ imageOrientationPatient: [1, 0, 0, 0, Math.cos(r), Math.sin(r)] });
+  };
+
+  it('an oblique axial plane tilted 20° still gives the side', () => {
+    expect(sideFromPatientCoordinates(pt(200, 100), tilted(20))?.side).toBe('L');
+  });
+
+  it('a plane tilted 40° from axial gives no side', () => {
+    expect(sideFromPatientCoordinates(pt(200, 100), tilted(40))).toBeNull();
+  });
+
+  it('a sagittal image (the Philips WG04 MR2 orientation, oblique sagittal) gives no side', () => {
+    const g = axial({ imageOrientationPatient: [0.569486, 0.822001, 0, 0, 0, -1] });
+    expect(isNearAxial(g.imageOrientationPatient)).toBe(false);
+    expect(sideFromPatientCoordinates(pt(200, 100), g)).toBeNull();
+  });
+
+  it('the boundary is the stated tolerance', () => {
+    expect(isNearAxial(tilted(NEAR_AXIAL_TOLERANCE_DEGREES - 0.1).imageOrientationPatient)).toBe(true);
+    expect(isNearAxial(tilted(NEAR_AXIAL_TOLERANCE_DEGREES + 0.1).imageOrientationPatient)).toBe(false);
   });
 });

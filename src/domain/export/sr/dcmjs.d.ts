@@ -7,7 +7,12 @@ declare module 'dcmjs' {
     meta: Dataset;
     write(options?: { allowInvalidVRLength?: boolean; fragmentMultiframe?: boolean }): ArrayBuffer;
   }
+  interface Logger {
+    getLevel(): number;
+    setLevel(level: number | 'silent', persist?: boolean): void;
+  }
   const dcmjs: {
+    log: { getLogger(name: string): Logger };
     data: {
       DicomDict: new (meta: Dataset) => DicomDict;
       DicomMessage: { readFile(buffer: ArrayBuffer, options?: { ignoreErrors?: boolean }): { meta: Dataset; dict: Dataset } };

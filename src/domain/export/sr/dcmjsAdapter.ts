@@ -35,10 +35,24 @@ export function writePart10(dataset: Dataset, identity: Part10Identity): Uint8Ar
   return new Uint8Array(dict.write({ allowInvalidVRLength: false }));
 }
 
+/**
+ * dcmjs reports every Implicit VR element whose VR depends on context ("xs": US or SS, "ox")
+ * as a console error ("Invalid vr type"), then picks the VR itself: noise for a valid file.
+ */
+function withoutVrNoise<T>(read: () => T): T {
+  const logger = dcmjs.log.getLogger('validation.dcmjs');
+  const level = logger.getLevel();
+  logger.setLevel('silent', false);
+  try {
+    return read();
+  } finally {
+    logger.setLevel(level, false);
+  }
+}
+
 function readRaw(bytes: Uint8Array): Dataset {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const file = dcmjs.data.DicomMessage.readFile(buffer);
-  return dcmjs.data.DicomMetaDictionary.naturalizeDataset(file.dict);
+  return withoutVrNoise(() => dcmjs.data.DicomMetaDictionary.naturalizeDataset(dcmjs.data.DicomMessage.readFile(buffer).dict));
 }
 
 function latin1ToUtf8(text: string): string {
