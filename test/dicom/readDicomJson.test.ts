@@ -38,12 +38,18 @@ function toJsonModel(bytes: Uint8Array): DicomJson {
 
 /** Fields only the Part 10 bytes carry. */
 function comparable(meta: DicomImageMetadata) {
-  const { transferSyntaxUid, transferSyntaxName, hasFileMetaHeader, pixelDataLength, encapsulated, fragmentCount, warnings, ...rest } = meta;
-  void [transferSyntaxUid, transferSyntaxName, hasFileMetaHeader, pixelDataLength, encapsulated, fragmentCount];
-  return { ...rest, warnings: warnings.filter((w) => !w.includes('file meta header')) };
+  // Fields only the file's bytes carry (displayProblem is judged from the encoded pixel data).
+  const { transferSyntaxUid, transferSyntaxName, hasFileMetaHeader, pixelDataLength, encapsulated, fragmentCount, displayProblem, warnings, ...rest } = meta;
+  void [transferSyntaxUid, transferSyntaxName, hasFileMetaHeader, pixelDataLength, encapsulated, fragmentCount, displayProblem];
+  // JSON has no -0 (it is written "0"), and meta-header repairs are notes about the file's bytes.
+  return JSON.parse(JSON.stringify({ ...rest, warnings: warnings.filter((w) => !/file meta|group length/i.test(w)) }));
 }
 
-const candidates = [...filesUnder(join(ROOT, 'sample-dicom')), ...filesUnder(join(ROOT, 'test/fixtures'))].filter((f) => !f.endsWith('.json'));
+// A wrong (0002,0000) group length is repaired in memory by our Part 10 reader only: the JSON
+// model has no file meta header, and the converter used to make the JSON here cannot read past it.
+const candidates = [...filesUnder(join(ROOT, 'sample-dicom')), ...filesUnder(join(ROOT, 'test/fixtures'))].filter(
+  (f) => !f.endsWith('.json') && !f.includes('meta-group-length-wrong'),
+);
 
 describe('readDicomJsonMetadata: the DICOM JSON model reads into the same metadata as Part 10', () => {
   const readable = candidates.flatMap((path) => {
