@@ -27,6 +27,8 @@ export const useViewerStore = defineStore('viewer', () => {
   const firstLook = shallowRef<FirstLook | null>(null);
   /** The first files are being opened: the workstation is shown already (empty, or with the first look). */
   const openingFirstFiles = ref(false);
+  /** Outlines and labels drawn over the images (H hides them to see the nerve unobstructed). */
+  const annotationsVisible = ref(true);
 
   const activeSlot = computed(() => slots.value.find((s) => s.id === activeSlotId.value) ?? slots.value[0]!);
 
@@ -92,5 +94,5 @@ export const useViewerStore = defineStore('viewer', () => {
     requestedImage.value = { slotId: slot.id, imageId };
   }
 
-  return { layout, slots, activeSlotId, activeSlot, helpOpen, requestedImage, firstLook, openingFirstFiles, showImage, showSeries, setLayout, swapSides, assignSide, showFirstSeriesIfEmpty };
+  return { layout, slots, activeSlotId, activeSlot, helpOpen, requestedImage, firstLook, openingFirstFiles, annotationsVisible, showImage, showSeries, setLayout, swapSides, assignSide, showFirstSeriesIfEmpty };
 });

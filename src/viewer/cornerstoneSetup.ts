@@ -13,9 +13,9 @@ import {
   StackScrollTool,
   PlanarFreehandROITool,
   SplineROITool,
-  BidirectionalTool,
   LengthTool,
 } from '@cornerstonejs/tools';
+import { NerveEllipseTool } from './tools/nerveEllipseTool';
 import { registerDisplayGeometryProvider } from './displayGeometryProvider';
 import { absorbDecoderRejections } from './decoderRejections';
 import { frameRequestHeaders } from './wadors';
@@ -58,7 +58,8 @@ export function initCornerstone(): Promise<RenderingEngine> {
     dcmjs.log.getLogger('validation.dcmjs').setLevel('silent', false);
     absorbDecoderRejections();
     toolsInit();
-    const tools = [WindowLevelTool, PanTool, ZoomTool, StackScrollTool, PlanarFreehandROITool, SplineROITool, BidirectionalTool, LengthTool];
+    // The ellipse method is Cornerstone's bidirectional tool with its ellipse drawn (same tool name).
+    const tools = [WindowLevelTool, PanTool, ZoomTool, StackScrollTool, PlanarFreehandROITool, SplineROITool, NerveEllipseTool, LengthTool];
     for (const tool of tools) addTool(tool);
     return new RenderingEngine(RENDERING_ENGINE_ID);
   })();

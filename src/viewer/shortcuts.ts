@@ -11,6 +11,7 @@ export const SHORTCUTS = [
   { keys: 'S', action: 'Swap left and right viewports' },
   { keys: 'V', action: 'Tool: select / window/level — drag an outline or handle to edit it' },
   { keys: 'T / P / E / L / C', action: 'Tool: freehand trace, spline, ellipse (D1×D2), length, calibrate — a press always draws a new one' },
+  { keys: 'H', action: 'Hide / show outlines and labels' },
   { keys: 'Ctrl+Z / Ctrl+Y', action: 'Undo / redo a measurement change' },
   { keys: 'Delete', action: 'Delete the selected measurement' },
   { keys: 'Esc', action: 'Cancel the trace being drawn; close dialogs' },

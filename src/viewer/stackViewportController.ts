@@ -23,6 +23,8 @@ export interface ViewportDisplayState {
   readonly windowCenter: number | null;
   readonly invert: boolean;
   readonly zoom: number;
+  /** Screen (CSS) pixels per image column, for the scale bar; null before an image is shown. */
+  readonly screenPxPerColumn: number | null;
 }
 
 export interface WindowLevel {
@@ -173,7 +175,17 @@ export class StackViewportController {
       windowCenter: voiRange ? voiRange.lower + (width as number) / 2 : null,
       invert: Boolean(invert),
       zoom: this.relativeZoom(vp),
+      screenPxPerColumn: this.screenPxPerColumn(vp),
     });
+  }
+
+  private screenPxPerColumn(vp: Types.IStackViewport): number | null {
+    const imageId = vp.getCurrentImageId();
+    if (!imageId || !vp.getImageData()) return null;
+    const a = vp.worldToCanvas(imagePointToWorld(imageId, { x: 0, y: 0 }));
+    const b = vp.worldToCanvas(imagePointToWorld(imageId, { x: 100, y: 0 }));
+    const perColumn = Math.hypot(b[0]! - a[0]!, b[1]! - a[1]!) / 100;
+    return Number.isFinite(perColumn) && perColumn > 0 ? perColumn : null;
   }
 
   /**

@@ -12,3 +12,4 @@ export {
 export { calibrationFromUserLine } from './userLine';
 export { resolveCalibration, type CalibrationSources } from './resolve';
 export { describeCalibration } from './describe';
+export { scaleBar, scaleBarLabel, type ScaleBar } from './scaleBar';

@@ -7,7 +7,7 @@
 import { eventTarget, getRenderingEngines } from '@cornerstonejs/core';
 import { annotation as annotationApi, cancelActiveManipulations, Enums as ToolEnums, type Types as ToolTypes } from '@cornerstonejs/tools';
 import { watch } from 'vue';
-import type { NerveMeasurement } from '../../domain/measurement';
+import { groupKey, type NerveMeasurement } from '../../domain/measurement';
 import { sideFromLaterality, sideFromPatientCoordinates } from '../../domain/side';
 import { contourCentroid } from '../../domain/geometry';
 import type { ImagePoint, Side, SideSource } from '../../domain/types';
@@ -240,10 +240,24 @@ export function syncAnnotationsFromStore() {
       const imageId = instance?.imageIds[m.image.frameIndex];
       if (imageId && imagePlaneKnown(imageId)) restoreAnnotation(m, imageId);
     }
+    styleRepeats(measurements.measurements);
   } finally {
     syncing = false;
   }
   renderAll();
+}
+
+/** Repeats of one nerve, site and side told apart on the image: 1st solid, 2nd dashed, 3rd dotted, … */
+const REPEAT_DASHES = ['', '6,3', '2,3', '8,3,2,3'];
+
+function styleRepeats(all: readonly NerveMeasurement[]) {
+  const seen = new Map<string, number>();
+  for (const m of all) {
+    const key = groupKey(m);
+    const index = seen.get(key) ?? 0;
+    seen.set(key, index + 1);
+    annotationApi.config.style.setAnnotationStyles(m.id, { lineDash: REPEAT_DASHES[index % REPEAT_DASHES.length]! });
+  }
 }
 
 /** Subscribe once to annotation events and to store changes. */
