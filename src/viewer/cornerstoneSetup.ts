@@ -17,6 +17,7 @@ import {
   LengthTool,
 } from '@cornerstonejs/tools';
 import { registerDisplayGeometryProvider } from './displayGeometryProvider';
+import { registerDisplayValuesProvider } from './displayValuesProvider';
 import { absorbDecoderRejections } from './decoderRejections';
 
 export const RENDERING_ENGINE_ID = 'nervetrace-engine';
@@ -45,6 +46,7 @@ export function initCornerstone(): Promise<RenderingEngine> {
     // Decoding runs in web workers; two cores on our reference machine.
     dicomImageLoaderInit({ maxWebWorkers: Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4)) });
     registerDisplayGeometryProvider();
+    registerDisplayValuesProvider();
     absorbDecoderRejections();
     toolsInit();
     const tools = [WindowLevelTool, PanTool, ZoomTool, StackScrollTool, PlanarFreehandROITool, SplineROITool, BidirectionalTool, LengthTool];
