@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { SAMPLE_DIR, expectPainted, sampleFile, screenshot, showSeries, trackPageErrors } from './helpers';
 import { traceOutline } from './measure';
 import { readBack, uid, writePart10, type Dataset } from '../../scripts/samples/dicom.ts';
+import { MUTANTS } from '../robustness/structureMutants.ts';
 
 const MR = sampleFile((f) => f.file === 'mr/mr-stir-axial-09.dcm');
 const US = sampleFile((f) => f.file === 'us/us-sciatic-gluteal-L.dcm');
@@ -145,3 +146,37 @@ for (const [i, c] of CALIBRATION_CASES.entries()) {
     expect(errors).toEqual([]);
   });
 }
+
+// Structure-aware mutants (test/robustness/structureMutants.ts) in the viewer: the refused ones
+// are named with the reader's sentence while a good file opens and the tab stays responsive.
+test('structure mutants: each refused one is named with its sentence, the good file paints, the tab answers', async ({ page }) => {
+  const errors = trackPageErrors(page);
+  const refused = MUTANTS.filter((mutant) => !mutant.expect.opens);
+  const paths = refused.map((mutant, i) => {
+    const path = join(dir, `refused-mutant-${i}.dcm`);
+    writeFileSync(path, mutant.file);
+    return path;
+  });
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles([`${SAMPLE_DIR}${US.file}`, ...paths]);
+  await expect(page.getByTestId('open-failure')).toHaveCount(refused.length);
+  for (const [i, mutant] of refused.entries()) {
+    const entry = page.getByTestId('open-failure').filter({ has: page.locator('.failure-file').getByText(`refused-mutant-${i}.dcm`, { exact: true }) });
+    if (!mutant.expect.opens) await expect(entry.locator('.failure-reason'), mutant.name).toHaveText(mutant.expect.error);
+  }
+  await expect(page.getByTestId('series-item')).toHaveCount(1);
+  await expectPainted(page);
+  await expectResponsive(page, 'after the refused mutants');
+  expect(errors).toEqual([]);
+});
+
+test('structure mutant with 1,000 ultrasound regions opens calibrated, and the tab answers', async ({ page }) => {
+  const mutant = MUTANTS.find((x) => x.name.startsWith('1,000 ultrasound regions, all'))!;
+  const path = join(dir, 'thousand-regions.dcm');
+  writeFileSync(path, mutant.file);
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles([path]);
+  await expect(page.getByTestId('series-item')).toHaveCount(1);
+  await expect(page.locator('.viewport-panel').getByTestId('overlay-calibration')).toHaveText('US region 0: 0.100 mm/px');
+  await expectResponsive(page, '1,000 regions');
+});
