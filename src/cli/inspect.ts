@@ -8,6 +8,7 @@ import { sideFromTags } from './side.ts';
 import { formatTable } from './table.ts';
 import { toJsonText } from './terminalText.ts';
 import { UNCALIBRATED_REASON } from '../domain/calibration/index.ts';
+import { saneDisplayValues } from '../domain/display/index.ts';
 import { UsageError } from './args.ts';
 import type { Side, SideSource } from '../domain/types.ts';
 
@@ -51,6 +52,9 @@ export function inspectFile(path: string): InspectRow {
   if (!read.ok) return { file: path, ok: false, error: read.error };
   const meta = read.value;
   const side = sideFromTags(meta);
+  // The viewer's rule for display values (a rescale or window it cannot show): said here too.
+  const display = saneDisplayValues(meta).warning;
+  const warnings = display === null ? meta.warnings : [...meta.warnings, display];
   return {
     file: path,
     ok: true,
@@ -63,7 +67,7 @@ export function inspectFile(path: string): InspectRow {
     laterality: side.side,
     lateralitySource: side.sideSource,
     calibration: imageCalibration(meta),
-    ...(meta.warnings.length > 0 ? { warnings: meta.warnings } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }
 

@@ -60,8 +60,6 @@ async function expectNothingRan(page: Page) {
   expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   await expect(page.locator('b', { hasText: 'bold' })).toHaveCount(0);
-  // "{{ 7*7 }}" was never evaluated as a template.
-  expect(await page.locator('body').innerText()).not.toContain('49 ');
 }
 
 test('hostile DICOM and session strings are text in the study browser, overlay, panel, report and print', async ({ page }) => {

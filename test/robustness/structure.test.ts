@@ -46,6 +46,11 @@ describe.each(MUTANTS.map((mutant, i) => [mutant.name, mutant, i] as const))('%s
     expect(inspect.code).toBe(read.ok ? 0 : 1);
     const [row] = JSON.parse(inspect.out) as InspectRow[];
     expect(row!.ok).toBe(read.ok);
+    if (row!.ok && e.opens) {
+      const display = (row!.warnings ?? []).filter((w) => w.startsWith('Display values'));
+      if (e.display) expect(display).toEqual([expect.stringMatching(e.display)]);
+      else expect(display).toEqual([]);
+    }
     if (row!.ok && e.opens === true && e.reason) {
       expect(row!.calibration.source).toBe('none');
       expect(row!.calibration.description).toMatch(e.reason);

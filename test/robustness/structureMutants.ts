@@ -149,7 +149,7 @@ export interface Mutant {
   readonly name: string;
   readonly file: Uint8Array;
   /** What must happen: opened (measure's unit, the UNCALIBRATED reason, or the trace's refusal), or refused (the sentence). */
-  readonly expect: { opens: true; unit?: 'mm' | 'px'; reason?: RegExp; refusedTrace?: RegExp } | { opens: false; error: RegExp };
+  readonly expect: { opens: true; unit?: 'mm' | 'px'; reason?: RegExp; refusedTrace?: RegExp; display?: RegExp } | { opens: false; error: RegExp };
 }
 
 const m = (name: string, img: Image, expectation: Mutant['expect']): Mutant => ({ name, file: part10(dataset(img)), expect: expectation });
@@ -212,7 +212,7 @@ export const MUTANTS: Mutant[] = [
     ] as const
   ).map(([spacing, reason]) => m(`PixelSpacing ${spacing}`, { ...base, spacing }, { opens: true, unit: 'px', reason })),
   // Absurd display values: the reader and CLI are unaffected, the viewer shows the full range (e2e).
-  m('RescaleSlope 0, RescaleIntercept -1e308, window 1e308', { ...base, bitsAllocated: 16, display: { slope: '0', intercept: '-1e308', center: '1e308', width: '1e308' } }, { opens: true, unit: 'mm' }),
-  m('window width 0 and NaN values', { ...base, display: { center: 'NaN', width: '0', slope: 'abc' } }, { opens: true, unit: 'mm' }),
+  m('RescaleSlope 0, RescaleIntercept -1e308, window 1e308', { ...base, bitsAllocated: 16, display: { slope: '0', intercept: '-1e308', center: '1e308', width: '1e308' } }, { opens: true, unit: 'mm', display: /^Display values replaced: RescaleSlope 0 cannot be displayed/ }),
+  m('window width 0 and NaN values', { ...base, display: { center: 'NaN', width: '0', slope: 'abc' } }, { opens: true, unit: 'mm', display: /^Display values replaced: RescaleSlope \(not a number\) cannot be displayed/ }),
 ];
 
