@@ -13,7 +13,10 @@ import { SAMPLE_DIR, expectPainted, sampleFiles, screenshot, trackPageErrors } f
 import { readBack, uid, writePart10 } from '../../scripts/samples/dicom.ts';
 
 const RLO = '\u202e';
-const HOSTILE = `<img src=x onerror="window.__pwned=1">{{ 7*7 }} ${RLO}gpj.exe \u0007\u001b[31m<b>bold</b>`;
+/** DICOM text is read as ISO-IR 6 / Latin-1 bytes, so it can carry markup and control characters but no bidi override. */
+const HOSTILE_DICOM = `<img src=x onerror="window.__pwned=1">{{ 7*7 }} gpj.exe \u0007\u001b[31m<b>bold</b>`;
+/** A session is UTF-8 JSON: the same, with a right-to-left override. */
+const HOSTILE = `<img src=x onerror="window.__pwned=2">{{ 7*7 }} ${RLO}gpj.exe \u0007\u001b[31m<b>bold</b>`;
 const dir = mkdtempSync(join(tmpdir(), 'nervetrace-hostile-text-'));
 
 function hostileDicom(): string {
@@ -23,10 +26,10 @@ function hostileDicom(): string {
     {
       ...ds,
       _vrMap: { PixelData: 'OB' },
-      PatientName: `Hostile^${HOSTILE}`,
+      PatientName: `Hostile^${HOSTILE_DICOM}`,
       PatientID: '{{ 7*7 }}',
-      StudyDescription: HOSTILE,
-      SeriesDescription: HOSTILE,
+      StudyDescription: HOSTILE_DICOM,
+      SeriesDescription: HOSTILE_DICOM,
       StudyInstanceUID: uid(21, 1),
       SeriesInstanceUID: uid(21, 1, 1),
       SOPInstanceUID: uid(21, 1, 1, 1),
@@ -50,10 +53,10 @@ function hostileSession(): string {
   return path;
 }
 
-/** The element's text holds the hostile string exactly, as characters. */
-async function expectHoldsAsText(locator: Locator, what: string) {
+/** One of the elements' text holds the hostile string exactly, as characters. */
+async function expectHoldsAsText(locator: Locator, what: string, hostile = HOSTILE) {
   const texts = await locator.evaluateAll((els) => els.map((el) => el.textContent ?? ''));
-  expect(texts.some((t) => t.includes(HOSTILE)), `${what}: ${JSON.stringify(texts)}`).toBe(true);
+  expect(texts.some((t) => t.includes(hostile)), `${what}: ${JSON.stringify(texts)}`).toBe(true);
 }
 
 async function expectNothingRan(page: Page) {
@@ -78,15 +81,15 @@ test('hostile DICOM and session strings are text in the study browser, overlay, 
 
   // Study browser and overlay (DICOM strings).
   const browser = page.getByTestId('study-browser');
-  await expectHoldsAsText(browser.locator('.patient-name'), 'patient name');
+  await expectHoldsAsText(browser.locator('.patient-name'), 'patient name', HOSTILE_DICOM);
   await expect(browser.locator('.patient-name small').filter({ hasText: '{{ 7*7 }}' })).toHaveCount(1);
-  await expectHoldsAsText(browser.locator('.study-description'), 'study description');
+  await expectHoldsAsText(browser.locator('.study-description'), 'study description', HOSTILE_DICOM);
   const series = page.getByTestId('series-description');
-  await expectHoldsAsText(series, 'series description');
+  await expectHoldsAsText(series, 'series description', HOSTILE_DICOM);
   await page.getByTestId('series-item').filter({ has: page.getByTestId('series-description').filter({ hasText: 'gpj.exe' }) }).click();
-  await expectHoldsAsText(page.locator('.viewport-panel').first().getByTestId('overlay-modality'), 'overlay');
+  await expectHoldsAsText(page.locator('.viewport-panel').first().getByTestId('overlay-modality'), 'overlay', HOSTILE_DICOM);
   await expectPainted(page);
-  // The override stays inside its name: each untrusted string is bidi-isolated.
+  // An override cannot leak out of a name into the text around it: the names are bidi-isolated.
   for (const locator of [browser.locator('.patient-name bdi').first(), browser.locator('.study-description').first(), series.first(), page.getByTestId('overlay-modality').locator('bdi')]) {
     expect(await locator.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('isolate');
   }
@@ -95,8 +98,11 @@ test('hostile DICOM and session strings are text in the study browser, overlay, 
   // Measurements panel and Report tab (imported session strings).
   await page.getByTestId('tab-measurements').click();
   await expectHoldsAsText(page.getByTestId('measurement-item'), 'measurement label');
+  // The label's override does not reorder the area and circumference written after it.
+  const label = page.getByTestId('measurement-item').locator('strong').filter({ hasText: 'gpj.exe' });
+  expect(await label.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('isolate');
   await page.getByTestId('tab-report').click();
-  await expectHoldsAsText(page.getByTestId('report-measurements'), 'report');
+  await expectHoldsAsText(page.getByTestId('report-panel'), 'report');
   await expectNothingRan(page);
 
   // Print report.
