@@ -18,6 +18,7 @@ import {
 } from '@cornerstonejs/tools';
 import { registerDisplayGeometryProvider } from './displayGeometryProvider';
 import { registerDisplayValuesProvider } from './displayValuesProvider';
+import { registerBoundedPixelRangeLoader } from './boundedPixelRange';
 import { absorbDecoderRejections } from './decoderRejections';
 
 export const RENDERING_ENGINE_ID = 'nervetrace-engine';
@@ -47,6 +48,7 @@ export function initCornerstone(): Promise<RenderingEngine> {
     dicomImageLoaderInit({ maxWebWorkers: Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4)) });
     registerDisplayGeometryProvider();
     registerDisplayValuesProvider();
+    registerBoundedPixelRangeLoader();
     absorbDecoderRejections();
     toolsInit();
     const tools = [WindowLevelTool, PanTool, ZoomTool, StackScrollTool, PlanarFreehandROITool, SplineROITool, BidirectionalTool, LengthTool];

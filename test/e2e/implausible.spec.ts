@@ -14,6 +14,7 @@ import { SAMPLE_DIR, expectPainted, sampleFile, screenshot, showSeries, trackPag
 import { traceOutline } from './measure';
 import { readBack, uid, writePart10, type Dataset } from '../../scripts/samples/dicom.ts';
 import { MUTANTS } from '../robustness/structureMutants.ts';
+import { makeDicom } from '../helpers/makeDicom';
 
 const MR = sampleFile((f) => f.file === 'mr/mr-stir-axial-09.dcm');
 const US = sampleFile((f) => f.file === 'us/us-sciatic-gluteal-L.dcm');
@@ -179,4 +180,26 @@ test('structure mutant with 1,000 ultrasound regions opens calibrated, and the t
   await expect(page.getByTestId('series-item')).toHaveCount(1);
   await expect(page.locator('.viewport-panel').getByTestId('overlay-calibration')).toHaveText('US region 0: 0.100 mm/px');
   await expectResponsive(page, '1,000 regions');
+});
+
+// A 32-bit image holding values up to 4e9 froze the tab (Cornerstone's CPU lookup table spans the
+// decoded range); boundedPixelRange.ts refuses it with a sentence and the tab stays responsive.
+test('a 32-bit image with values up to 4e9 is refused with a sentence instead of freezing the tab', async ({ page }) => {
+  const pixels = new Uint32Array(64 * 64).map((_, i) => (i % 2 ? 4_000_000_000 : i));
+  const path = join(dir, 'uint32-wide.dcm');
+  writeFileSync(
+    path,
+    makeDicom({
+      attributes: { Modality: 'MR', Rows: 64, Columns: 64, BitsAllocated: 32, BitsStored: 32, HighBit: 31, PixelRepresentation: 0, SeriesDescription: 'uint32 wide range' },
+      pixelData: new Uint8Array(pixels.buffer),
+    }),
+  );
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles([`${SAMPLE_DIR}${US.file}`, path]);
+  await expect(page.getByTestId('series-item')).toHaveCount(2);
+  await showSeries(page, 'uint32 wide range');
+  await expect(page.locator('.viewport-error')).toContainText(/its pixel values \(0 to 4000000000\) lie beyond the ±16777216 that can be displayed\./);
+  await expectResponsive(page, '32-bit image');
+  await showSeries(page, US.description);
+  await expectPainted(page);
 });
