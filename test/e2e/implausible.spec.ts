@@ -197,8 +197,10 @@ test('a 32-bit image with values up to 4e9 is refused with a sentence instead of
   await page.goto('./');
   await page.getByTestId('file-input').setInputFiles([`${SAMPLE_DIR}${US.file}`, path]);
   await expect(page.getByTestId('series-item')).toHaveCount(2);
-  await showSeries(page, 'uint32 wide range');
-  await expect(page.locator('.viewport-error')).toContainText(/its pixel values \(0 to 4000000000\) lie beyond the ±16777216 that can be displayed\./);
+  await page.getByTestId('series-item').filter({ hasText: 'uint32 wide range' }).click();
+  const sentence = /^The image could not be (decoded|displayed): its pixel values \(0 to 4000000000\) lie beyond the ±16777216 that can be displayed\.$/;
+  await expect(page.locator('.viewport-error')).toContainText('its pixel values (0 to 4000000000) lie beyond the ±16777216 that can be displayed.');
+  await expect(page.getByTestId('open-failure').filter({ hasText: 'uint32-wide.dcm' }).locator('.failure-reason')).toHaveText(sentence);
   await expectResponsive(page, '32-bit image');
   await showSeries(page, US.description);
   await expectPainted(page);
