@@ -8,6 +8,7 @@ import { runProfile } from './profileCommand.ts';
 import { runReport } from './report.ts';
 import { runSr } from './srCommand.ts';
 import { runTable } from './tableCommand.ts';
+import { terminalSafe } from './terminalText.ts';
 
 export const MAIN_HELP = `Usage: nervetrace <command> [options]
 
@@ -33,8 +34,13 @@ Exit codes: 0 ok, 1 a file, session or measurement was refused, 2 command-line e
 
 const COMMANDS = new Set(['inspect', 'measure', 'report', 'table', 'sr', 'import-table', 'profile']);
 
-/** Runs one CLI invocation (argv without node and script) and returns the exit code. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+/**
+ * Runs one CLI invocation (argv without node and script) and returns the exit code. Every
+ * command's output passes terminalSafe: no control character or ANSI escape from a file, a
+ * session or an argument reaches the terminal.
+ */
+export function runCli(argv: readonly string[], rawIo: CliIo): number {
+  const io: CliIo = { stdout: (t) => rawIo.stdout(terminalSafe(t)), stderr: (t) => rawIo.stderr(terminalSafe(t)) };
   const [command, ...rest] = argv;
   try {
     switch (command) {

@@ -6,6 +6,9 @@ import { EXIT_OK, EXIT_REFUSED, type CliIo } from './io.ts';
 import { readFileBytes } from './readFile.ts';
 import { sideFromTags } from './side.ts';
 import { formatTable } from './table.ts';
+import { toJsonText } from './terminalText.ts';
+import { UNCALIBRATED_REASON } from '../domain/calibration/index.ts';
+import { saneDisplayValues } from '../domain/display/index.ts';
 import { UsageError } from './args.ts';
 import type { Side, SideSource } from '../domain/types.ts';
 
@@ -54,6 +57,9 @@ export function inspectFile(path: string): InspectRow {
   if (!read.ok) return { file: path, ok: false, error: read.error };
   const meta = read.value;
   const side = sideFromTags(meta);
+  // The viewer's rule for display values (a rescale or window it cannot show): said here too.
+  const display = saneDisplayValues(meta).warning;
+  const warnings = display === null ? meta.warnings : [...meta.warnings, display];
   return {
     file: path,
     ok: true,
@@ -68,7 +74,7 @@ export function inspectFile(path: string): InspectRow {
     calibration: imageCalibration(meta),
     displayable: !meta.displayProblem,
     ...(meta.displayProblem ? { notDisplayableReason: meta.displayProblem } : {}),
-    ...(meta.warnings.length > 0 ? { warnings: meta.warnings } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }
 
@@ -110,6 +116,19 @@ export function formatInspectTable(rows: readonly InspectRow[]): string {
   return notes.length ? `${table}\n${notes.join('\n')}` : table;
 }
 
+/**
+ * Under the table, why each uncalibrated file is uncalibrated when a value was refused (e.g.
+ * "PixelSpacing ignored: PixelSpacing 1e+150 mm is not a physical pixel size (...)").
+ */
+export function calibrationNotes(rows: readonly InspectRow[]): string {
+  const notes = rows.flatMap((r) =>
+    r.ok && r.calibration.source === 'none' && r.calibration.description && r.calibration.description !== UNCALIBRATED_REASON
+      ? [`${r.file}: UNCALIBRATED: ${r.calibration.description}`]
+      : [],
+  );
+  return notes.length ? `\n${notes.map((n) => `${n}\n`).join('')}` : '';
+}
+
 /** Runs the command; returns the exit code. */
 export function runInspect(argv: readonly string[], io: CliIo): number {
   const args = parseArgs(argv, { valued: [], flags: ['--json', '--help'] });
@@ -119,6 +138,6 @@ export function runInspect(argv: readonly string[], io: CliIo): number {
   }
   if (args.positionals.length === 0) throw new UsageError('inspect needs at least one file.');
   const rows = inspectFiles(args.positionals);
-  io.stdout(args.flags.has('--json') ? `${JSON.stringify(rows, null, 2)}\n` : `${formatInspectTable(rows)}\n`);
+  io.stdout(args.flags.has('--json') ? toJsonText(rows) : `${formatInspectTable(rows)}\n${calibrationNotes(rows)}`);
   return rows.every((r) => r.ok) ? EXIT_OK : EXIT_REFUSED;
 }

@@ -3,7 +3,7 @@
  * cross-sectional area and perimeter of one outline. Every number comes from the domain
  * (resolveCalibration + measureContour); this file only reads, validates and reports.
  */
-import { printable } from './table.ts';
+import { printable, toJsonText } from './terminalText.ts';
 import { readDicomMetadata, type DicomImageMetadata } from '../dicom/index.ts';
 import { formatArea, formatLength, measureContour } from '../domain/measurement/index.ts';
 import { fail, ok, type Contour, type Result } from '../domain/types.ts';
@@ -214,6 +214,6 @@ export function runMeasure(argv: readonly string[], io: CliIo): number {
     io.stderr(`${result.error}\n`);
     return EXIT_REFUSED;
   }
-  io.stdout(args.flags.has('--json') ? `${JSON.stringify(measureJson(result.value), null, 2)}\n` : `${formatMeasureText(result.value)}\n`);
+  io.stdout(args.flags.has('--json') ? toJsonText(measureJson(result.value)) : `${formatMeasureText(result.value)}\n`);
   return EXIT_OK;
 }

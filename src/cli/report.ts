@@ -8,6 +8,7 @@ import { UsageError, parseArgs } from './args.ts';
 import { EXIT_OK, EXIT_REFUSED, type CliIo } from './io.ts';
 import { analyseSession } from './sessionAnalysis.ts';
 import { readSessionFile } from './sessionFile.ts';
+import { toJsonText } from './terminalText.ts';
 
 export const REPORT_HELP = `Usage: nervetrace report <session.json> [--json]
 
@@ -58,7 +59,7 @@ export function runReport(argv: readonly string[], io: CliIo): number {
       report,
       warnings: loaded.value.warnings,
     };
-    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    io.stdout(toJsonText(json));
   } else {
     io.stdout(clinicalReportToText(report));
   }

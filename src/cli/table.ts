@@ -3,14 +3,10 @@
  * does not widen its column, so a short row (e.g. file, FAILED, error sentence) can carry
  * a long message without stretching the table.
  */
-/**
- * DICOM strings come from untrusted files: control characters (incl. ANSI escape sequences) are
- * shown as "?" so a hostile file cannot drive the user's terminal.
- */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-}
+import { printable } from './terminalText.ts';
+
+/** DICOM strings come from untrusted files: each cell is printable() (see terminalText.ts). */
+export { printable };
 
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const all = [header, ...rows].map((row) => row.map(printable));

@@ -17,6 +17,8 @@ import {
 } from '@cornerstonejs/tools';
 import { NerveEllipseTool } from './tools/nerveEllipseTool';
 import { registerDisplayGeometryProvider } from './displayGeometryProvider';
+import { registerDisplayValuesProvider } from './displayValuesProvider';
+import { registerBoundedPixelRangeLoader } from './boundedPixelRange';
 import { absorbDecoderRejections } from './decoderRejections';
 import { frameRequestHeaders } from './wadors';
 import { registerWindowWidthGuard } from './windowWidthGuard';
@@ -56,6 +58,8 @@ export function initCornerstone(): Promise<RenderingEngine> {
     // Cornerstone's metadata reader (dcmjs) logs "Invalid vr type xs" as a console error for
     // every Implicit VR element whose VR is US or SS by context, then reads it correctly: noise.
     dcmjs.log.getLogger('validation.dcmjs').setLevel('silent', false);
+    registerDisplayValuesProvider();
+    registerBoundedPixelRangeLoader();
     absorbDecoderRejections();
     toolsInit();
     // The ellipse method is Cornerstone's bidirectional tool with its ellipse drawn (same tool name).

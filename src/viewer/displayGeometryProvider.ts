@@ -1,12 +1,13 @@
 /**
  * Display-only geometry guard. Cornerstone lays an image out in world space from its
- * PixelSpacing and orientation; an unusable value (0, negative, NaN, Infinity, one number)
- * gives a NaN camera, nothing is painted, and the viewport stays broken for the next series.
+ * PixelSpacing and orientation; an unusable value (0, negative, NaN, Infinity, one number, or
+ * one outside the physical range of plausibility.ts such as 1e+150) gives a NaN or overflowing camera, nothing is painted, and the viewport stays broken for the next series.
  * This provider, asked first, hands Cornerstone a sane 1 × 1 spacing and default orientation for
  * DISPLAY only. Measurements never use it: the domain reads the file's own values and reports
  * such an image as UNCALIBRATED.
  */
 import { metaData } from '@cornerstonejs/core';
+import { isPlausibleSpacingMm } from '../domain/calibration/plausibility';
 
 interface ImagePlane {
   rowPixelSpacing?: number | null;
@@ -19,9 +20,11 @@ interface ImagePlane {
   [key: string]: unknown;
 }
 
-const usableSpacing = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+const usableSpacing = (v: unknown): v is number => isPlausibleSpacingMm(v);
+/** Patient positions beyond a kilometre are not a body: they would push the camera out of float range. */
+const MAX_POSITION_MM = 1e6;
 const finiteVector = (v: unknown, length: number): v is number[] =>
-  Array.isArray(v) && v.length === length && v.every((c) => typeof c === 'number' && Number.isFinite(c));
+  Array.isArray(v) && v.length === length && v.every((c) => typeof c === 'number' && Number.isFinite(c) && Math.abs(c) <= MAX_POSITION_MM);
 const unitVector = (v: unknown): v is number[] => finiteVector(v, 3) && Math.abs(Math.hypot(...v) - 1) < 1e-2;
 
 /** The plane with unusable parts replaced, or null when it is fine as it is. */

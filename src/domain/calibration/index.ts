@@ -10,6 +10,13 @@ export {
   declaresSpatialRegion,
 } from './ultrasoundRegion';
 export { calibrationFromUserLine } from './userLine';
-export { resolveCalibration, type CalibrationSources } from './resolve';
+export { resolveCalibration, UNCALIBRATED_REASON, type CalibrationSources } from './resolve';
+export {
+  PLAUSIBLE_PIXEL_SPACING_MM,
+  isPlausibleSpacingMm,
+  implausiblePixelSpacing,
+  implausibleRegionDeltas,
+  type PlausibleSpacingLimits,
+} from './plausibility';
 export { describeCalibration } from './describe';
 export { scaleBar, scaleBarLabel, type ScaleBar } from './scaleBar';

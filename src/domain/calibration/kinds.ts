@@ -1,4 +1,5 @@
 import type { Calibration } from '../types';
+import { isPlausibleSpacingMm } from './plausibility';
 
 /** A calibration that yields millimetres (anything but 'none'). */
 export type SpatialCalibration = Extract<Calibration, { source: 'pixel-spacing' | 'us-region' | 'user' }>;
@@ -11,9 +12,9 @@ export function isPositiveFinite(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }
 
-/** True when a calibration claims millimetres AND its spacings are usable. */
+/** True when a calibration claims millimetres AND its spacings are usable and physical (plausibility.ts). */
 export function hasValidSpacing(cal: Calibration): cal is SpatialCalibration {
-  return cal.source !== 'none' && isPositiveFinite(cal.rowSpacingMm) && isPositiveFinite(cal.columnSpacingMm);
+  return cal.source !== 'none' && isPlausibleSpacingMm(cal.rowSpacingMm) && isPlausibleSpacingMm(cal.columnSpacingMm);
 }
 
 /** Spacing printed for overlays: 3 decimals, more significant digits for very fine pixels. */

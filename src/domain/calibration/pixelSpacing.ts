@@ -1,14 +1,16 @@
 import { fail, ok, type Result } from '../types';
 import { describeCalibration } from './describe';
 import { isPositiveFinite, type SpatialCalibration } from './kinds';
+import { implausiblePixelSpacing } from './plausibility';
 
 /**
  * Calibration from DICOM PixelSpacing (0028,0030), stored as [row spacing, column spacing]
  * in mm: the FIRST value is the distance between rows (applies to y), the SECOND the
  * distance between columns (applies to x). Swapping them silently distorts areas on
  * anisotropic images, so the order is kept exactly.
- * Anything but two positive finite numbers is refused; the caller then reports the
- * image as uncalibrated instead of guessing.
+ * Anything but two positive finite numbers, or numbers outside the physical range
+ * (plausibility.ts), is refused; the caller then reports the image as uncalibrated instead
+ * of guessing.
  */
 export function calibrationFromPixelSpacing(
   pixelSpacing: readonly number[] | undefined,
@@ -27,6 +29,8 @@ export function calibrationFromPixelSpacing(
       `PixelSpacing (0028,0030) must be two positive numbers of millimetres but is ${rowSpacingMm}\\${columnSpacingMm}.`,
     );
   }
+  const implausible = implausiblePixelSpacing(rowSpacingMm, columnSpacingMm);
+  if (implausible !== null) return fail(implausible);
   const cal: SpatialCalibration = { source: 'pixel-spacing', rowSpacingMm, columnSpacingMm };
   return ok({ ...cal, description: describeCalibration(cal) });
 }

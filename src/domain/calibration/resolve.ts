@@ -5,6 +5,7 @@ import {
   ULTRASOUND_UNITS_CM,
   calibrationFromUltrasoundRegion,
   declaresSpatialRegion,
+  implausibleRegion,
   isSpatialRegion,
   selectUltrasoundRegion,
 } from './ultrasoundRegion';
@@ -18,7 +19,8 @@ export interface CalibrationSources {
   readonly pixelSpacing?: readonly number[] | undefined;
 }
 
-const UNCALIBRATED_REASON = 'uncalibrated: no PixelSpacing or ultrasound region';
+/** The description of an image that simply has no scale (nothing was ignored). */
+export const UNCALIBRATED_REASON = 'uncalibrated: no PixelSpacing or ultrasound region';
 
 /**
  * The one place that decides which millimetre scale applies. Priority:
@@ -28,6 +30,8 @@ const UNCALIBRATED_REASON = 'uncalibrated: no PixelSpacing or ultrasound region'
  *      back to PixelSpacing there would measure with a scale the scanner never meant;
  *   3. PixelSpacing;
  *   4. 'none': results stay in pixels and are labelled uncalibrated.
+ * A scale outside the physical range (plausibility.ts) is no scale: the image is 'none', and
+ * the description says which value was not physical.
  * Never guesses a scale.
  */
 export function resolveCalibration(sources: CalibrationSources, contour?: Contour): Result<Calibration> {
@@ -49,7 +53,7 @@ export function resolveCalibration(sources: CalibrationSources, contour?: Contou
   if (pixelSpacing !== undefined) {
     const fromSpacing = calibrationFromPixelSpacing(pixelSpacing);
     if (fromSpacing.ok) return fromSpacing;
-    return ok(uncalibrated(`${UNCALIBRATED_REASON} (PixelSpacing ignored: ${fromSpacing.error})`));
+    return ok(uncalibrated(`PixelSpacing ignored: ${fromSpacing.error}`));
   }
   return ok(uncalibrated(UNCALIBRATED_REASON));
 }
@@ -60,7 +64,11 @@ function uncalibrated(description: string): Uncalibrated {
 
 function regionForTrace(regions: readonly UltrasoundRegion[], contour: Contour): Result<Calibration> {
   const selected = selectUltrasoundRegion(regions, contour);
-  if (!selected.ok) return selected;
+  if (!selected.ok) {
+    // Inside a region whose scale is not physical: measured in px, never in its millimetres.
+    const implausible = implausibleRegion(regions, contour);
+    return implausible === null ? selected : ok(uncalibrated(implausible.reason));
+  }
   return calibrationFromUltrasoundRegion(selected.value.region, selected.value.index);
 }
 
@@ -72,6 +80,8 @@ function regionWithoutTrace(regions: readonly UltrasoundRegion[]): Result<Calibr
   const usable = regions.map((region, index) => ({ region, index })).filter((r) => isSpatialRegion(r.region));
   const first = usable[0];
   if (first === undefined) {
+    const implausible = implausibleRegion(regions);
+    if (implausible !== null) return ok(uncalibrated(implausible.reason));
     // Only centimetre regions with broken deltas exist: report the first one's problem.
     const index = regions.findIndex((r) => r.physicalUnitsXDirection === ULTRASOUND_UNITS_CM && r.physicalUnitsYDirection === ULTRASOUND_UNITS_CM);
     return calibrationFromUltrasoundRegion(regions[index]!, index);

@@ -1,6 +1,7 @@
 import { fail, ok, type Contour, type Result, type UltrasoundRegion } from '../types';
 import { describeCalibration } from './describe';
 import { isPositiveFinite, type SpatialCalibration } from './kinds';
+import { implausibleRegionDeltas } from './plausibility';
 
 /** PhysicalUnitsX/YDirection (0018,6024/6026) code for centimetres. */
 export const ULTRASOUND_UNITS_CM = 3;
@@ -19,18 +20,46 @@ function hasOrderedBounds(region: UltrasoundRegion): boolean {
   );
 }
 
+function hasPositiveDeltas(region: UltrasoundRegion): boolean {
+  return isPositiveFinite(region.physicalDeltaX) && isPositiveFinite(region.physicalDeltaY);
+}
+
+/** The plausibility sentence for a region's deltas (plausibility.ts), or null when they are physical. */
+function implausibility(region: UltrasoundRegion, index: number): string | null {
+  return implausibleRegionDeltas(index, region.physicalDeltaX, region.physicalDeltaY);
+}
+
 /**
  * A region whose pixels can be measured in millimetres: centimetres on both axes,
- * usable (finite, > 0) deltas and a non-empty rectangle. Doppler spectra, M-mode
- * strips (time on x) and regions with unknown units are not spatial.
+ * usable (finite, > 0) and physical (plausibility.ts) deltas and a non-empty rectangle.
+ * Doppler spectra, M-mode strips (time on x) and regions with unknown units are not spatial.
  */
 export function isSpatialRegion(region: UltrasoundRegion): boolean {
   return (
     declaresCentimetres(region) &&
-    isPositiveFinite(region.physicalDeltaX) &&
-    isPositiveFinite(region.physicalDeltaY) &&
+    hasPositiveDeltas(region) &&
+    implausibility(region, 0) === null &&
     hasOrderedBounds(region)
   );
+}
+
+/**
+ * A centimetre region whose deltas are positive numbers but not a physical pixel size
+ * (1e+20 cm, 1e-308 cm) and that holds the whole trace — or, without a trace, the first such
+ * region. Returns its index and the sentence; such an image is measured in px, UNCALIBRATED.
+ */
+export function implausibleRegion(
+  regions: readonly UltrasoundRegion[],
+  contour?: Contour,
+): { index: number; reason: string } | null {
+  for (let index = 0; index < regions.length; index++) {
+    const region = regions[index]!;
+    if (!declaresCentimetres(region) || !hasPositiveDeltas(region) || !hasOrderedBounds(region)) continue;
+    if (contour !== undefined && !regionContainsContour(region, contour)) continue;
+    const reason = implausibility(region, index);
+    if (reason !== null) return { index, reason };
+  }
+  return null;
 }
 
 /**
@@ -135,6 +164,8 @@ export function calibrationFromUltrasoundRegion(
   if (!hasOrderedBounds(region)) {
     return fail(`Ultrasound region ${index} has an empty or inverted rectangle, so it cannot be trusted.`);
   }
+  const implausible = implausibility(region, index);
+  if (implausible !== null) return fail(implausible);
   const cal: SpatialCalibration = {
     source: 'us-region',
     rowSpacingMm: region.physicalDeltaY * 10,

@@ -1,6 +1,7 @@
 import { fail, ok, type ImagePoint, type Result } from '../types';
 import { describeCalibration } from './describe';
 import { isPositiveFinite, type SpatialCalibration } from './kinds';
+import { acceptedRange, formatRawNumber, isPlausibleSpacingMm } from './plausibility';
 
 /**
  * Calibration from a line the user drew over a feature of known length (a ruler on the
@@ -34,6 +35,12 @@ export function calibrationFromUserLine(
   }
   const columnSpacingMm = knownLengthMm / lengthInColumnUnits;
   const rowSpacingMm = aspect * columnSpacingMm;
+  if (!isPlausibleSpacingMm(rowSpacingMm) || !isPlausibleSpacingMm(columnSpacingMm)) {
+    const worst = isPlausibleSpacingMm(columnSpacingMm) ? rowSpacingMm : columnSpacingMm;
+    return fail(
+      `This line and length give ${formatRawNumber(Number(worst.toPrecision(3)))} mm per pixel, which is not a physical pixel size (${acceptedRange('mm')}); check the known length.`,
+    );
+  }
   const cal: SpatialCalibration = { source: 'user', rowSpacingMm, columnSpacingMm };
   return ok({ ...cal, description: describeCalibration(cal) });
 }

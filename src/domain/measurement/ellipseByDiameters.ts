@@ -6,6 +6,7 @@
 import type { Calibration, ImagePoint, Result } from '../types';
 import { ellipseFromDiameters } from '../geometry';
 import type { ContourMetrics } from './measureContour';
+import { hasValidSpacing } from '../calibration/kinds';
 
 export type Diameter = readonly [ImagePoint, ImagePoint];
 
@@ -28,10 +29,17 @@ export function diameterLength(d: Diameter, calibration: Calibration): number {
 const OUTLINE_POINTS = 72;
 
 export function measureEllipseByDiameters(d1: Diameter, d2: Diameter, calibration: Calibration): Result<EllipseMeasurement> {
+  if (calibration.source !== 'none' && !hasValidSpacing(calibration)) {
+    return { ok: false, error: 'The calibration has an invalid pixel size, so no millimetre value can be given.' };
+  }
   const len1 = diameterLength(d1, calibration);
   const len2 = diameterLength(d2, calibration);
   const ellipse = ellipseFromDiameters(len1, len2);
   if (!ellipse.ok) return { ok: false, error: 'Both diameters must have a length: draw the long and the short axis.' };
+  // Never shown, stored or exported: an area or length that is not a finite number.
+  if (!Number.isFinite(ellipse.value.areaMm2) || !Number.isFinite(ellipse.value.circumferenceMm)) {
+    return { ok: false, error: 'The diameters are too large to give a finite area and circumference; redraw them on the image.' };
+  }
   const centre = { x: (d1[0].x + d1[1].x) / 2, y: (d1[0].y + d1[1].y) / 2 };
   const half1 = { x: (d1[1].x - d1[0].x) / 2, y: (d1[1].y - d1[0].y) / 2 };
   const half2 = { x: (d2[1].x - d2[0].x) / 2, y: (d2[1].y - d2[0].y) / 2 };

@@ -51,17 +51,20 @@ export function measureContour(contour: Contour, calibration: Calibration): Resu
   }
 
   if (calibration.source === 'none') {
-    return ok({ calibrated: false, areaPx2, perimeterPx: perimeterOfArrays(xs, ys, length, 1, 1), calibration });
+    const perimeterPx = perimeterOfArrays(xs, ys, length, 1, 1);
+    if (!Number.isFinite(areaPx2) || !Number.isFinite(perimeterPx)) return fail(NOT_A_NUMBER);
+    return ok({ calibrated: false, areaPx2, perimeterPx, calibration });
   }
   if (!hasValidSpacing(calibration)) {
     return fail('The calibration has an invalid pixel size, so no millimetre value can be given.');
   }
   const { rowSpacingMm, columnSpacingMm } = calibration;
-  return ok({
-    calibrated: true,
-    areaMm2: areaPx2 * rowSpacingMm * columnSpacingMm,
-    // x steps are columns apart, y steps rows apart.
-    perimeterMm: perimeterOfArrays(xs, ys, length, columnSpacingMm, rowSpacingMm),
-    calibration,
-  });
+  const areaMm2 = areaPx2 * rowSpacingMm * columnSpacingMm;
+  // x steps are columns apart, y steps rows apart.
+  const perimeterMm = perimeterOfArrays(xs, ys, length, columnSpacingMm, rowSpacingMm);
+  // Never shown, stored or exported: an area or length that is not a finite number.
+  if (!Number.isFinite(areaMm2) || !Number.isFinite(perimeterMm) || !(areaMm2 > 0)) return fail(NOT_A_NUMBER);
+  return ok({ calibrated: true, areaMm2, perimeterMm, calibration });
 }
+
+const NOT_A_NUMBER = 'The trace is too large to give a finite area and perimeter; redraw it on the image.';

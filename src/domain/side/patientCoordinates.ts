@@ -1,4 +1,5 @@
 import type { ImagePoint, Side } from '../types';
+import { isPlausibleSpacingMm } from '../calibration/plausibility';
 
 /** Image plane geometry from the file, enough to place a pixel in patient space. */
 export interface PatientGeometry {
@@ -24,6 +25,8 @@ export interface InferredSide {
 
 /** Direction cosines must be unit vectors at right angles; beyond this the header is not trusted. */
 const ORIENTATION_TOLERANCE = 1e-3;
+/** Largest |ImagePositionPatient| coordinate trusted, mm (1 km: far outside any scanner). */
+const MAX_POSITION_MM = 1e6;
 /** Closer than this to the midline the side is too uncertain to state. */
 const MIDLINE_MARGIN_MM = 1;
 
@@ -33,17 +36,18 @@ const MIDLINE_MARGIN_MM = 1;
  * Moving along a row (increasing column index x) follows the first three cosines and
  * steps by the COLUMN spacing (PixelSpacing[1]); moving down a column (increasing y)
  * follows the last three and steps by the ROW spacing (PixelSpacing[0]).
- * Returns null when the geometry is incomplete or degenerate.
+ * Returns null when the geometry is incomplete or degenerate, or its spacing not physical (plausibility.ts).
  */
 export function imagePointToPatient(point: ImagePoint, geometry: PatientGeometry): PatientPoint | null {
   const iop = geometry.imageOrientationPatient;
   const ipp = geometry.imagePositionPatient;
   if (iop.length !== 6 || ipp.length !== 3) return null;
   if (![...iop, ...ipp, point.x, point.y].every(Number.isFinite)) return null;
+  // A position beyond a kilometre is not in a body: no side from it.
+  if (ipp.some((c) => Math.abs(c) > MAX_POSITION_MM)) return null;
   const { rowSpacingMm, columnSpacingMm } = geometry;
-  if (!(Number.isFinite(rowSpacingMm) && rowSpacingMm > 0 && Number.isFinite(columnSpacingMm) && columnSpacingMm > 0)) {
-    return null;
-  }
+  // A spacing outside the physical range (1e+150 mm) would place the point anywhere: no side from it.
+  if (!isPlausibleSpacingMm(rowSpacingMm) || !isPlausibleSpacingMm(columnSpacingMm)) return null;
   const [rx, ry, rz, cx, cy, cz] = iop as readonly [number, number, number, number, number, number];
   const rowNorm = Math.hypot(rx, ry, rz);
   const colNorm = Math.hypot(cx, cy, cz);

@@ -15,6 +15,8 @@ import { EXPLICIT_VR_LITTLE_ENDIAN, IMPLICIT_VR_LITTLE_ENDIAN } from '../../dico
 import { isIgnorableFile, type PickedFile } from '../fileSource';
 import { firstEncapsulatedFrame } from './encapsulatedFrame';
 import { greyscaleToRgba, rgbToRgba, type GreyscaleFrame } from './greyscale';
+import { saneDisplayValues } from '../../domain/display';
+import { isPlausibleSpacingMm } from '../../domain/calibration/plausibility';
 
 const JPEG_BASELINE = '1.2.840.10008.1.2.4.50';
 /** Files tried before giving up (the first may be a DICOMDIR, a report or a broken file). */
@@ -92,10 +94,10 @@ function withDisplaySize(name: string, meta: DicomImageMetadata, image: ImageBit
   return { image, displayWidth: meta.columns * columnMm, displayHeight: meta.rows * rowMm, fileName: name };
 }
 
-/** PixelSpacing [row, column] when both are positive and finite; square pixels otherwise, as the viewer does. */
+/** PixelSpacing [row, column] when both are physical (plausibility.ts); square pixels otherwise, as the viewer does. */
 function usableSpacing(spacing: readonly number[] | null): [number, number] {
   const [row, column] = spacing ?? [];
-  return row && column && row > 0 && column > 0 && Number.isFinite(row) && Number.isFinite(column) ? [row, column] : [1, 1];
+  return isPlausibleSpacingMm(row) && isPlausibleSpacingMm(column) ? [row, column] : [1, 1];
 }
 
 /** JPEG baseline through the browser's decoder; greyscale ones then get the file's window. */
@@ -114,15 +116,17 @@ async function decodeJpegFrame(meta: DicomImageMetadata, frame: Uint8Array): Pro
   return new ImageData(greyscaleToRgba({ ...greyscaleFrame(meta, words), bitsStored: 8, signed: false }) as Uint8ClampedArray<ArrayBuffer>, bitmap.width, bitmap.height);
 }
 
+/** The frame with the display values the viewer will use too (saneDisplayValues: never an unusable window or rescale). */
 function greyscaleFrame(meta: DicomImageMetadata, words: Uint8Array | Uint16Array): GreyscaleFrame {
+  const display = saneDisplayValues(meta);
   return {
     words,
     bitsStored: meta.bitsStored ?? meta.bitsAllocated,
     signed: meta.pixelRepresentation === 1,
-    rescaleSlope: meta.rescaleSlope ?? 1,
-    rescaleIntercept: meta.rescaleIntercept ?? 0,
-    windowCenter: meta.windowCenter,
-    windowWidth: meta.windowWidth,
+    rescaleSlope: display.rescaleSlope,
+    rescaleIntercept: display.rescaleIntercept,
+    windowCenter: display.windowCenter,
+    windowWidth: display.windowWidth,
     invert: meta.photometricInterpretation === 'MONOCHROME1',
   };
 }

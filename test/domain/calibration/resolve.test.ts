@@ -92,6 +92,6 @@ describe('resolving which calibration applies', () => {
   it('an invalid PixelSpacing → uncalibrated, saying why', () => {
     const r = resolveCalibration({ pixelSpacing: [0, 0.5] });
     expect(r.ok && r.value.source).toBe('none');
-    expect(r.ok && r.value.description).toMatch(/^uncalibrated: no PixelSpacing or ultrasound region \(PixelSpacing ignored: /);
+    expect(r.ok && r.value.description).toMatch(/^PixelSpacing ignored: PixelSpacing \(0028,0030\) must be two positive numbers/);
   });
 });

@@ -1,0 +1,1 @@
+export { MAX_DISPLAY_MAGNITUDE, saneDisplayValues, storableRange, type FileDisplayValues, type SaneDisplayValues } from './displayValues';

@@ -1,0 +1,35 @@
+/**
+ * The last bound on a file-derived range before Cornerstone paints: its CPU renderer builds a
+ * lookup table with one entry per value from the smallest to the largest decoded pixel. Display
+ * values are made sane before decoding (displayValuesProvider.ts), which bounds 8- and 16-bit
+ * images; a 32-bit image can still hold values up to 4e9, and that loop then froze the tab. The
+ * 'dicomfile' loader is wrapped so that an image whose decoded greyscale values lie beyond
+ * ±MAX_DISPLAY_MAGNITUDE (2^24) is refused with a sentence, like a frame that cannot be decoded.
+ */
+import { imageLoader, type Types } from '@cornerstonejs/core';
+import { wadouri } from '@cornerstonejs/dicom-image-loader';
+import { MAX_DISPLAY_MAGNITUDE } from '../domain/display';
+
+/** null when the image can be painted; otherwise why not, one sentence. */
+export function pixelRangeProblem(image: { color?: boolean; minPixelValue?: number; maxPixelValue?: number }): string | null {
+  if (image.color) return null;
+  const { minPixelValue: min, maxPixelValue: max } = image;
+  const bad = (v: number | undefined) => typeof v === 'number' && !(Math.abs(v) <= MAX_DISPLAY_MAGNITUDE);
+  if (!bad(min) && !bad(max)) return null;
+  return `its pixel values (${min} to ${max}) lie beyond the ±${MAX_DISPLAY_MAGNITUDE} that can be displayed.`;
+}
+
+export function registerBoundedPixelRangeLoader(): void {
+  const load = wadouri.loadImageFromNaturalizedMetadata as unknown as (imageId: string, options?: unknown) => Types.IImageLoadObject;
+  imageLoader.registerImageLoader('dicomfile', ((imageId: string, options?: unknown) => {
+    const loaded = load(imageId, options);
+    return {
+      ...loaded,
+      promise: loaded.promise.then((image) => {
+        const problem = pixelRangeProblem(image as unknown as Parameters<typeof pixelRangeProblem>[0]);
+        if (problem !== null) throw new Error(problem);
+        return image;
+      }),
+    };
+  }) as unknown as Types.ImageLoaderFn);
+}
