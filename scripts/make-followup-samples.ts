@@ -135,7 +135,7 @@ function buildSession(name: string, plans: readonly Plan[], startIso: string): S
   }
   const first = [...images.values()][0]!.meta;
   const session: Session = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     app: { name: 'NerveTrace', version: appVersion },
     createdAt: at(0),
     updatedAt: at(index + 5),

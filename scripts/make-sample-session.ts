@@ -144,7 +144,7 @@ let index = 0;
 const measurements = PLAN.flatMap((plan) => Array.from({ length: plan.tracings }, (_, tracing) => measure(plan, tracing, index++)));
 const first = PLAN[0]!.file;
 const session: Session = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   app: { name: 'NerveTrace', version: appVersion },
   createdAt: minutesAfterStart(0),
   updatedAt: minutesAfterStart(measurements.length + 5),

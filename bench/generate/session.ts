@@ -129,7 +129,7 @@ function studies(list: readonly NerveMeasurement[]): Session['studies'] {
 export function buildLargeSession(): Session {
   const list = measurements();
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     app: { name: 'NerveTrace', version: '0.1.0' },
     createdAt: at(0),
     updatedAt: at(SESSION_SIZE.measurements + 1),

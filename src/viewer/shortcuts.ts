@@ -20,7 +20,7 @@ export const SHORTCUTS = [
 ] as const;
 
 export const MOUSE_ACTIONS = [
-  { gesture: 'Left drag', action: 'Window/level (horizontal: width, vertical: level)' },
+  { gesture: 'Left drag', action: 'Select / WL tool: on an outline or handle, edit it; elsewhere window/level. Drawing tools: draw a new outline' },
   { gesture: 'Middle drag', action: 'Pan' },
   { gesture: 'Right drag', action: 'Zoom' },
   { gesture: 'Wheel', action: 'Scroll slices / frames' },

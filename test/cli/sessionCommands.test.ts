@@ -86,8 +86,8 @@ describe('nervetrace report', () => {
   it('refuses a missing file, non-JSON and an unknown schema version plainly', () => {
     expect(run('report', join(dir, 'none.json')).err).toBe(`File not found: ${join(dir, 'none.json')}.\n`);
     expect(run('report', write('notjson.json', 'hello')).err).toMatch(/notjson\.json: The session file is not valid JSON: /);
-    const v2 = write('v2.json', serializeSession(session([])).replace('"schemaVersion": 1', '"schemaVersion": 2'));
-    expect(run('report', v2).err).toBe(`${v2}: Unsupported session schema version 2 (this NerveTrace reads version 1).\n`);
+    const v2 = write('v3.json', serializeSession(session([])).replace('"schemaVersion": 2', '"schemaVersion": 3'));
+    expect(run('report', v2).err).toBe(`${v2}: Unsupported session schema version 3 (this NerveTrace reads versions 1 and 2).\n`);
   });
 
   it('usage errors exit 2', () => {

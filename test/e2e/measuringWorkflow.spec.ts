@@ -185,3 +185,87 @@ test('zoom 2× survives switching right-panel tabs (the viewport resizes)', asyn
     expect(Math.abs(now.dy - before.dy), tab).toBeLessThan(3);
   }
 });
+
+test('MR overlay: slice fields, a scale bar of the true length; H hides and shows the outlines', async ({ page }) => {
+  await page.goto('./');
+  await openSampleFiles(page);
+  await showSeries(page, 'MR axial thigh STIR');
+  const panel = overlay(page);
+  await expect(panel.getByTestId('overlay-slice')).toHaveText(/^Im \d+ · Loc -?\d+\.\d mm · Thk \d+\.\d mm$/);
+  await expect(page.getByTestId('series-number').first()).toContainText('Series');
+  // The bar's length on screen is its label's length in mm at the image's column spacing.
+  const label = (await panel.getByTestId('scale-bar-label').textContent())!;
+  const [, value, unit] = /^([0-9.]+) (mm|cm)$/.exec(label)!;
+  const lengthMm = Number(value) * (unit === 'cm' ? 10 : 1);
+  const barWidth = (await panel.getByTestId('scale-bar').boundingBox())!.width;
+  const a = await imageToClient(page, 0, 0);
+  const b = await imageToClient(page, 100, 0);
+  const screenPxPerColumn = (b.x - a.x) / 100;
+  const columnSpacingMm = sampleFile((f) => f.file.endsWith('mr-stir-axial-09.dcm')).calibration.columnSpacingMm!;
+  expect(Math.abs(barWidth - (lengthMm / columnSpacingMm) * screenPxPerColumn)).toBeLessThan(1.5);
+
+  await page.getByTestId('tool-freehand').click();
+  await traceOutline(page, sampleFile((f) => f.file.endsWith('mr-stir-axial-09.dcm')).nerves[0]!.outline);
+  await expect(items(page)).toHaveCount(1);
+  const svgLayer = panel.locator('svg.svg-layer');
+  await expect(svgLayer).toBeVisible();
+  await page.getByTestId('tool-navigate').click();
+  await page.keyboard.press('h');
+  await expect(svgLayer).toBeHidden();
+  await expect(page.getByTestId('toggle-annotations')).toHaveText('Show outlines');
+  await page.keyboard.press('h');
+  await expect(svgLayer).toBeVisible();
+  await screenshot(page, 'workflow-mr-overlay');
+});
+
+test('length tool: a 100-pixel line on a 0.075 mm/px image reads 7.5 mm; the ellipse starts with D2 = D1/2 and is drawn', async ({ page }) => {
+  const us = sampleFile((f) => f.description === 'Sciatic gluteal fold L');
+  await openUs(page, us.description);
+  await page.getByTestId('tool-length').click();
+  await dragImage(page, [100, 60], [200, 60]);
+  await expect(overlay(page).locator('svg.svg-layer text').filter({ hasText: 'mm' })).toHaveText('7.5 mm');
+  await expect(items(page)).toHaveCount(0); // a reading aid, not a stored measurement
+
+  const [cx, cy] = us.nerves[0]!.centroid;
+  await page.getByTestId('tool-ellipse').click();
+  await dragImage(page, [cx - 80, cy], [cx + 80, cy]);
+  await expect(items(page)).toHaveCount(1);
+  // D1 = 160 px × 0.075 mm = 12 mm, D2 = 6 mm: area = π·12·6/4.
+  const area = numberIn(await items(page).first().textContent(), 'mm²');
+  expect(Math.abs(area - (Math.PI * 12 * 6) / 4)).toBeLessThan(0.6);
+  // The ellipse itself is drawn (a closed dashed outline), not only its two diameters.
+  await expect(overlay(page).locator('svg.svg-layer [stroke-dasharray="4,3"]')).toHaveCount(1);
+  await screenshot(page, 'workflow-length-and-ellipse');
+});
+
+test('calibration dialog: no pre-filled length; the pixel size it gives is shown before applying', async ({ page }) => {
+  const uncal = sampleFile((f) => f.calibration.source === 'none');
+  await openUs(page, uncal.description);
+  await page.getByTestId('tool-calibrate').click();
+  await expect(page.getByTestId('tool-hint')).toContainText('known distance');
+  await dragImage(page, [100, 100], [100, 260]);
+  await expect(page.getByTestId('calibration-dialog')).toBeVisible();
+  await expect(page.getByTestId('calibration-length')).toHaveValue('');
+  await page.getByTestId('calibration-apply').click();
+  await expect(page.getByTestId('calibration-dialog')).toBeVisible(); // nothing applied without a length
+  await page.getByTestId('calibration-length').fill('10');
+  await expect(page.getByTestId('calibration-result')).toHaveText('Pixel size: 0.06250 mm/px');
+  await page.getByTestId('calibration-apply').click();
+  await expect(overlay(page).getByTestId('overlay-calibration')).toContainText('User calibration');
+});
+
+test('a Right image shown in the LEFT viewport is flagged on the image', async ({ page }) => {
+  await page.goto('./');
+  await openSampleFiles(page);
+  await page.getByTestId('layout-compare').click();
+  const left = page.locator('.viewport-panel').nth(0);
+  await expect(left.getByTestId('overlay-bound-side')).toHaveText('LEFT viewport');
+  await expect(left.getByTestId('overlay-side-mismatch')).toHaveCount(0);
+  await left.getByTestId('viewport-element').click();
+  await page
+    .getByTestId('series-item')
+    .filter({ has: page.getByTestId('series-description').getByText('Sciatic mid-thigh R', { exact: true }) })
+    .click();
+  await expect(left.getByTestId('overlay-side-mismatch')).toHaveText('⚠ RIGHT image in the LEFT viewport');
+  await screenshot(page, 'workflow-side-mismatch');
+});

@@ -72,7 +72,7 @@ test('autosave: a reload restores the session; opening the same files brings the
   await page.getByTestId('tab-session').click();
   const { path } = await saveDownload(page, 'export-json');
   const exported = JSON.parse(readFileSync(path, 'utf8'));
-  expect(exported.schemaVersion).toBe(1);
+  expect(exported.schemaVersion).toBe(2);
   expect(exported.measurements).toHaveLength(2);
   expect(exported.patient).toBeUndefined();
   expect(exported.measurements[0].image.fileName).toMatch(/^image-\d{4}\.dcm$/);
@@ -153,7 +153,7 @@ test('import: broken and hostile files are refused with the path of the problem;
   const area = session.measurements[0].metrics.areaMm2 as number;
   const bad: Array<[string, string, RegExp]> = [
     ['syntax.json', good.slice(0, good.length / 2), /is not valid JSON: .*\(line \d+, column \d+\)/],
-    ['version.json', JSON.stringify({ ...session, schemaVersion: 2 }), /^schemaVersion: Unsupported session schema version 2/],
+    ['version.json', JSON.stringify({ ...session, schemaVersion: 3 }), /^schemaVersion: Unsupported session schema version 3/],
     ['proto.json', good.replace('"contour": [', '"__proto__": { "polluted": true }, "contour": ['), /forbidden key "__proto__" at measurements\[0\]\.__proto__/],
     // V8 gives no position for this one; its message quotes the offending field.
     ['nan.json', good.replace(`"areaMm2": ${area}`, '"areaMm2": NaN'), /is not valid JSON: Unexpected token 'N', .*"areaMm2": NaN/],

@@ -204,8 +204,8 @@ describe('session store: sessions list, new, import', () => {
     const good = JSON.parse(serializeSession(session.current()));
     const cases: Array<[string, string, RegExp]> = [
       ['syntax', '{"schemaVersion": 1,', /not valid JSON/],
-      ['version', JSON.stringify({ ...good, schemaVersion: 2 }), /^schemaVersion: Unsupported session schema version 2/],
-      ['proto', serializeSession(session.current()).replace('"schemaVersion": 1,', '"schemaVersion": 1, "__proto__": {"polluted": true},'), /forbidden key "__proto__"/],
+      ['version', JSON.stringify({ ...good, schemaVersion: 3 }), /^schemaVersion: Unsupported session schema version 3/],
+      ['proto', serializeSession(session.current()).replace('"schemaVersion": 2,', '"schemaVersion": 2, "__proto__": {"polluted": true},'), /forbidden key "__proto__"/],
       ['string', JSON.stringify({ ...good, measurements: [{ ...good.measurements[0], metrics: { ...good.measurements[0].metrics, areaMm2: '12 mm²' } }] }), /^measurements\[0\]\.metrics\.areaMm2: expected a finite number, got text "12 mm²"/],
       ['huge', JSON.stringify({ ...good, emg: new Array(10_001).fill(0) }), /^emg: has 10001 items, more than the limit of 10000/],
     ];

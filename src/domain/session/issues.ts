@@ -127,7 +127,7 @@ export function describeIssues(issues: readonly ZodIssue[], input: unknown): Ses
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        out.push({ path: formatPath([...issue.path, key]), reason: 'unknown field (not part of session schema version 1)' });
+        out.push({ path: formatPath([...issue.path, key]), reason: 'unknown field (not part of session schema version 2)' });
       }
       continue;
     }

@@ -8,7 +8,7 @@ import { describeIssues, describePath, describeValue, type SessionIssue } from '
 import { parseJsonSafely } from './jsonSafety';
 import { SESSION_LIMITS } from './schema/limits';
 import { sessionSchema } from './schema/sessionSchema';
-import { SESSION_SCHEMA_VERSION, type Session } from './types';
+import { READABLE_SESSION_SCHEMA_VERSIONS, SESSION_SCHEMA_VERSION, type Session } from './types';
 
 export type SessionParseResult =
   | { readonly ok: true; readonly value: Session }
@@ -34,15 +34,17 @@ export function validateSession(input: unknown): SessionParseResult {
     return refusedAs(`A session must be a JSON object, not ${describeValue(input)}.`);
   }
   const version = (input as Record<string, unknown>).schemaVersion;
-  if (typeof version === 'number' && version !== SESSION_SCHEMA_VERSION) {
+  if (typeof version === 'number' && !READABLE_SESSION_SCHEMA_VERSIONS.includes(version)) {
     return refusedAs(
-      `Unsupported session schema version ${version} (this NerveTrace reads version ${SESSION_SCHEMA_VERSION}).`,
+      `Unsupported session schema version ${version} (this NerveTrace reads versions ${READABLE_SESSION_SCHEMA_VERSIONS.join(' and ')}).`,
       'schemaVersion',
     );
   }
-  const parsed = sessionSchema.safeParse(input);
+  // Migration: version 1 is version 2 without its optional additions.
+  const current = version === 1 ? { ...(input as Record<string, unknown>), schemaVersion: SESSION_SCHEMA_VERSION } : input;
+  const parsed = sessionSchema.safeParse(current);
   if (parsed.success) return { ok: true, value: parsed.data };
-  return refused(describeIssues(parsed.error.issues, input));
+  return refused(describeIssues(parsed.error.issues, current));
 }
 
 /** Parse the text of a session file. */

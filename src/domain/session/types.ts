@@ -10,7 +10,13 @@ import type { NcsRow, NeedleEmgRow } from '../emg';
 import type { ReferenceSet } from '../reference';
 
 /** The only session layout this version reads and writes. */
-export const SESSION_SCHEMA_VERSION = 1;
+export const SESSION_SCHEMA_VERSION = 2;
+/**
+ * Versions this NerveTrace reads. Version 2 only added optional fields (measurement `excluded`
+ * and spline `controlPoints`, study dates, segmental NCS distances, patient age, profile tables),
+ * so a version 1 session is a valid version 2 session once its number is raised.
+ */
+export const READABLE_SESSION_SCHEMA_VERSIONS: readonly number[] = [1, 2];
 export const APP_NAME = 'NerveTrace';
 
 /** Patient identification: present only in identified exports (removed by deidentifySession). */

@@ -208,7 +208,7 @@ export const sessionArb: fc.Arbitrary<Session> = fc
   )
   .chain((r) =>
     fc.tuple(...Array.from({ length: r.measurementCount }, (_, i) => measurementArb(`m-${i}`))).map((measurements): Session => ({
-      schemaVersion: 1,
+      schemaVersion: 2,
       app: { name: 'NerveTrace', version: r.version },
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,

@@ -30,8 +30,10 @@ describe('non-finite recomputed values', () => {
     const { session: out, warnings, refused } = rehydrateSession(withOverflow);
     expect(out.measurements.map((m) => m.label)).toEqual(['L1', 'L2', 'R1', 'R2']);
     expect(refused.map((r) => r.label)).toEqual(['R9']);
-    const warning = warnings.find((w) => w.path === 'measurements[4].metrics.areaMm2');
-    expect(warning?.message).toMatch(/^Measurement "R9" \(measurements\[4\]\) was left out: its recomputed areaMm2 is not a finite number \(Infinity\)/);
+    // measureContour itself refuses a contour whose area overflows (issue 20), so the warning
+    // names that refusal; either way the measurement is named and left out, the rest stands.
+    const warning = warnings.find((w) => w.path.startsWith('measurements[4]'));
+    expect(warning?.message).toMatch(/^Measurement "R9" \(measurements\[4\]\) was left out: (its recomputed areaMm2 is not a finite number|The trace is too large to give a finite area)/);
   });
 
   it('the CLI report still compares both sides, with the right side from its two finite measurements', () => {
@@ -48,7 +50,7 @@ describe('non-finite recomputed values', () => {
       expect(comparisons).not.toContain('Infinity');
       expect(comparisons).toContain('"R"');
       expect(comparisons).toContain('"L"');
-      expect(report.warnings.join(' ')).toMatch(/"R9".*left out: its recomputed areaMm2 is not a finite number/);
+      expect(report.warnings.join(' ')).toMatch(/"R9".*left out: (its recomputed areaMm2 is not a finite number|The trace is too large to give a finite area)/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

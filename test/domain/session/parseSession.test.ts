@@ -37,8 +37,8 @@ describe('parseSession: precise refusals with a JSON path and a reason', () => {
 
   it('refuses an unknown schema version with the sentence the user reads', () => {
     const json = validJson();
-    json.schemaVersion = 2;
-    expect(refusal(json).error).toBe('Unsupported session schema version 2 (this NerveTrace reads version 1).');
+    json.schemaVersion = 3;
+    expect(refusal(json).error).toBe('Unsupported session schema version 3 (this NerveTrace reads versions 1 and 2).');
   });
 
   it('refuses unknown fields anywhere (strict objects)', () => {
@@ -46,8 +46,8 @@ describe('parseSession: precise refusals with a JSON path and a reason', () => {
     json.measurements[1].image.extra = 1;
     json.colour = 'blue';
     expect(refusal(json).issues).toEqual([
-      { path: 'measurements[1].image.extra', reason: 'unknown field (not part of session schema version 1)' },
-      { path: 'colour', reason: 'unknown field (not part of session schema version 1)' },
+      { path: 'measurements[1].image.extra', reason: 'unknown field (not part of session schema version 2)' },
+      { path: 'colour', reason: 'unknown field (not part of session schema version 2)' },
     ]);
   });
 
@@ -151,5 +151,16 @@ describe('parseSession: precise refusals with a JSON path and a reason', () => {
 
   it('accepts a UTF-8 byte-order mark', () => {
     expect(parseSession(`\uFEFF${JSON.stringify(validJson())}`).ok).toBe(true);
+  });
+});
+
+describe('session schema versions', () => {
+  it('reads a version 1 session (written before the optional version 2 fields) as version 2', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../../../sample-dicom/sample-session.json', import.meta.url), 'utf8');
+    const v1 = text.replace(/"schemaVersion": \d+/, '"schemaVersion": 1');
+    const parsed = parseSession(v1);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.value.schemaVersion).toBe(2);
   });
 });

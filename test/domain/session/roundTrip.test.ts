@@ -45,7 +45,7 @@ describe('serializeSession → parseSession round trip', () => {
       'referenceSet',
       'options',
     ]);
-    expect(text.startsWith('{\n  "schemaVersion": 1,\n  "app": {\n    "name": "NerveTrace",')).toBe(true);
+    expect(text.startsWith('{\n  "schemaVersion": 2,\n  "app": {\n    "name": "NerveTrace",')).toBe(true);
     const m = (JSON.parse(text) as { measurements: Record<string, unknown>[] }).measurements[0]!;
     expect(Object.keys(m)).toEqual([...Object.keys(m)].sort());
     expect(text.endsWith('}\n')).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * THE schema of a NerveTrace session file (schemaVersion 1). Strict objects throughout: a field this
+ * THE schema of a NerveTrace session file (schemaVersion 2; version 1 files are read as version 2). Strict objects throughout: a field this
  * version does not know is an error, not silently dropped. The published JSON Schema
  * (src/domain/session/session.schema.json) is generated from it by scripts/write-session-schema.ts.
  */
@@ -119,7 +119,7 @@ export const sessionSchema = z
   .meta({
     title: 'NerveTrace session',
     description:
-      'A NerveTrace session (schemaVersion 1): image references (no pixel data), user calibrations, nerve measurements ' +
+      'A NerveTrace session (schemaVersion 2; version 1 files are read as version 2): image references (no pixel data), user calibrations, nerve measurements ' +
       '(contours in 0-based image pixel coordinates, x = column, y = row), EMG and NCS rows, the reference set used and ' +
       'the comparison options. Area and perimeter values are recomputed from the contours on load.',
   });
