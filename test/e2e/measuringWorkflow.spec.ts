@@ -249,7 +249,11 @@ test('calibration dialog: no pre-filled length; the pixel size it gives is shown
   await page.getByTestId('calibration-apply').click();
   await expect(page.getByTestId('calibration-dialog')).toBeVisible(); // nothing applied without a length
   await page.getByTestId('calibration-length').fill('10');
-  await expect(page.getByTestId('calibration-result')).toHaveText('Pixel size: 0.06250 mm/px');
+  // 4 significant digits of 10 mm over the line's length (the dialog states it to 0.1 px).
+  const lengthPx = Number(/([0-9.]+) px long/.exec((await page.getByTestId('calibration-dialog').textContent())!)![1]);
+  const shown = (await page.getByTestId('calibration-result').textContent())!;
+  expect(shown).toMatch(/^Pixel size: 0\.0\d{4} mm\/px$/);
+  expect(Math.abs(Number(/0\.0\d{4}/.exec(shown)![0]) - 10 / lengthPx)).toBeLessThan(0.00002);
   await page.getByTestId('calibration-apply').click();
   await expect(overlay(page).getByTestId('overlay-calibration')).toContainText('User calibration');
 });
