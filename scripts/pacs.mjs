@@ -99,13 +99,14 @@ async function answering() {
   }
 }
 
-function dicomFiles(folder) {
+function dicomFiles(folder, skipFolders = []) {
   const out = [];
   const walk = (d) => {
     for (const name of readdirSync(d).sort()) {
       const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.dcm$/i.test(name) || isPart10(path)) out.push(path);
+      if (statSync(path).isDirectory()) {
+        if (!skipFolders.includes(name)) walk(path);
+      } else if (/\.dcm$/i.test(name) || isPart10(path)) out.push(path);
     }
   };
   walk(folder);
@@ -137,8 +138,8 @@ function refusal(status, body) {
 }
 
 /** STOW-RS, one file per request so each refusal is named. */
-export async function storeFolder(folder) {
-  const files = dicomFiles(folder);
+export async function storeFolder(folder, skipFolders = []) {
+  const files = dicomFiles(folder, skipFolders);
   let stored = 0;
   const refused = [];
   for (const file of files) {
@@ -210,7 +211,9 @@ async function main() {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  if (firstStart && !process.env.PACS_NO_SAMPLES) await storeFolder(resolve('sample-dicom'));
+  // The sample study (ultrasound and MR); the follow-up visits' images stay local (they come with
+  // session files, not reports, so a PACS adds nothing to them).
+  if (firstStart && !process.env.PACS_NO_SAMPLES) await storeFolder(resolve('sample-dicom'), ['followup']);
   if (loadDir) await storeFolder(resolve(loadDir));
   console.log(`\nNerveTrace with PACS: ${base}/nervetrace/index.html  (Ctrl+C to stop)${user ? ` — login ${user}` : ''}\n`);
 }

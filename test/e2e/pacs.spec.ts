@@ -12,9 +12,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDicomMetadata } from '../../src/dicom';
 
-/** What `--load sample-dicom` must store: every DICOM file under it, its patients and studies. */
+/**
+ * The sample study (its ultrasound and MR folders; the follow-up visits in sample-dicom/followup
+ * are another study and are not loaded here) and what `--load` must store of it.
+ */
+const SAMPLE_STUDY_DIRS = ['us', 'mr'];
 function sampleFolderCounts() {
-  const files = readdirSync(SAMPLE_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.dcm'));
+  const files = SAMPLE_STUDY_DIRS.flatMap((dir) =>
+    readdirSync(join(SAMPLE_DIR, dir), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.dcm'))
+      .map((f) => join(dir, f)),
+  );
   const patients = new Set<string>();
   const studies = new Set<string>();
   for (const f of files) {
@@ -36,7 +44,7 @@ let loadOutput = '';
 test.beforeAll(async () => {
   pacs = await startPacs(PORT);
   viewerUrl = `${pacs.base}/nervetrace/index.html`;
-  loadOutput = pacs.load(SAMPLE_DIR);
+  loadOutput = SAMPLE_STUDY_DIRS.map((dir) => pacs.load(join(SAMPLE_DIR, dir))).join('');
 });
 test.afterAll(async () => {
   await pacs?.stop();
@@ -56,7 +64,10 @@ async function openPacsStudy(page: Page, modality: 'US' | 'MR') {
 
 test('npm run pacs -- --load stores the sample study through STOW-RS and names what it stored', async () => {
   const expected = sampleFolderCounts();
-  expect(loadOutput).toContain(`Stored ${expected.instances} of ${expected.instances} DICOM files`);
+  const stored = [...loadOutput.matchAll(/Stored (\d+) of (\d+) DICOM files/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  expect(stored.length).toBe(SAMPLE_STUDY_DIRS.length);
+  expect(stored.reduce((sum, [n]) => sum + n!, 0)).toBe(expected.instances);
+  expect(stored.every(([n, of]) => n === of)).toBe(true);
   expect(await pacs.counts()).toMatchObject(expected);
   // The viewer is served by Orthanc itself, module scripts with a JavaScript MIME type.
   const page = await fetch(`${pacs.base}/nervetrace/index.html`);
