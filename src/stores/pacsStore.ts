@@ -91,6 +91,14 @@ export const usePacsStore = defineStore('pacs', () => {
   async function probe(): Promise<void> {
     const here = globalThis.location?.href;
     const asked = new URLSearchParams(globalThis.location?.search ?? '').get('pacs');
+    // Standalone (npm start, a static server) the app asks nothing of any server: probing there
+    // would only log 404s. A PACS is looked for when one is named (?pacs=) or when the viewer is
+    // served the way `npm run pacs` and the README's proxy example serve it, under /nervetrace/.
+    const underPacsPath = (globalThis.location?.pathname ?? '').includes('/nervetrace/');
+    if (!asked && !underPacsPath) {
+      availability.value = 'none';
+      return;
+    }
     const candidates = asked || !here ? [url.value] : [new URL('./dicom-web', here).href, new URL('/dicom-web', here).href];
     for (const candidate of candidates) {
       const found = await probePacs({ ...server(), url: candidate });
