@@ -28,7 +28,8 @@ function privateNumber(ds: DataSet, group: string, creator: string, element: str
 }
 
 function allStrings(ds: DataSet, tag: string): string[] {
-  const text = str(ds, tag);
+  const el = ds.elements[tag];
+  const text = el && el.length > 0 ? ds.string(tag) : undefined; // every value, not only the first
   return text ? text.split('\\').map((v) => v.trim()).filter((v) => v !== '') : [];
 }
 
