@@ -5,6 +5,7 @@ import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, type CliIo } from './io.ts';
 import { runMeasure } from './measure.ts';
 import { runReport } from './report.ts';
 import { runSr } from './srCommand.ts';
+import { runSuv } from './suvCommand.ts';
 import { runTable } from './tableCommand.ts';
 
 export const MAIN_HELP = `Usage: nervetrace <command> [options]
@@ -20,12 +21,14 @@ Commands:
       CSV of all measurements of the sessions (de-identified by default)
   sr <session.json> -o <file.dcm> [--identified]
       DICOM SR measurement report (TID 1500), de-identified by default
+  suv <pet.dcm> [--region "x,y ..."] [--line "x,y ..."] [--weight kg] [--dose MBq] [--json]
+      SUVbw factor and source; SUVmax/mean/peak in a region, SUV along a line
 
 Run "nervetrace <command> --help" for details.
 Exit codes: 0 ok, 1 a file, session or measurement was refused, 2 command-line error.
 `;
 
-const COMMANDS = new Set(['inspect', 'measure', 'report', 'table', 'sr']);
+const COMMANDS = new Set(['inspect', 'measure', 'report', 'table', 'sr', 'suv']);
 
 /** Runs one CLI invocation (argv without node and script) and returns the exit code. */
 export function runCli(argv: readonly string[], io: CliIo): number {
@@ -50,6 +53,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         return runTable(rest, io);
       case 'sr':
         return runSr(rest, io);
+      case 'suv':
+        return runSuv(rest, io);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
