@@ -39,6 +39,7 @@ import {
 import { analyseClinicalCase, buildClinicalReport, type ClinicalCaseInput } from '../domain/report';
 import { buildNerveMap } from '../domain/nervemap';
 import { useMeasurementStore } from './measurementStore';
+import { usePetCtStore } from './petCtStore';
 import { CLINICAL_SNAPSHOT_VERSION, parseClinicalSnapshot, type ClinicalSnapshot } from './clinicalSnapshot';
 
 export { CLINICAL_SNAPSHOT_VERSION, parseClinicalSnapshot, type ClinicalSnapshot } from './clinicalSnapshot';
@@ -149,6 +150,7 @@ export const useClinicalStore = defineStore('clinical', () => {
   const ncsLimitSets = NCS_LIMIT_SETS;
   const ncsLimits = computed<NcsLimitSet>(() => NCS_LIMIT_SETS.find((s) => s.id === ncsLimitSetId.value) ?? DEFAULT_NCS_LIMITS);
 
+  const petCt = usePetCtStore();
   const caseInput = computed<ClinicalCaseInput>(() => ({
     measurements: measurementStore.comparison,
     emg: emgRows.value,
@@ -156,6 +158,7 @@ export const useClinicalStore = defineStore('clinical', () => {
     referenceSet: referenceSet.value,
     ncsLimits: ncsLimits.value,
     ...(ratioThreshold.value !== null ? { ratioThreshold: ratioThreshold.value } : {}),
+    ...(petCt.measurements.length ? { fdg: petCt.measurements } : {}),
   }));
   const analysis = computed(() => analyseClinicalCase(caseInput.value));
   const comparisons = computed(() => analysis.value.comparisons);

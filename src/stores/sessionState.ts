@@ -22,6 +22,7 @@ import {
   type SessionPatient,
   type SessionSeries,
   type SessionStudy,
+  type SessionSuv,
 } from '../domain/session';
 import { sideFromLaterality } from '../domain/side';
 import type { UserCalibrationRecord } from './calibrationStore';
@@ -62,6 +63,8 @@ export interface SessionSources {
   readonly calibrations: readonly UserCalibrationRecord[];
   readonly measurements: readonly NerveMeasurement[];
   readonly clinical: ClinicalSnapshot;
+  /** FDG PET SUV measurements and weight/dose edits (petCtStore); absent when there are none. */
+  readonly suv?: SessionSuv | undefined;
 }
 
 const clip = (text: string | null | undefined, max: number): string => (text ?? '').slice(0, max);
@@ -241,6 +244,7 @@ export function buildSession(s: SessionSources): Session {
     ncs: completeRows(s.clinical.ncs, 'nerve'),
     referenceSet: s.clinical.referenceSet,
     options: { ratioThreshold: s.clinical.ratioThreshold, ncsLimitSetId: s.clinical.ncsLimitSetId },
+    ...(s.suv ? { suv: s.suv } : {}),
   };
 }
 
@@ -289,7 +293,8 @@ export function sessionHasContent(session: Session): boolean {
     session.measurements.length > 0 ||
     session.calibrations.length > 0 ||
     session.emg.length > 0 ||
-    session.ncs.length > 0
+    session.ncs.length > 0 ||
+    (session.suv?.measurements.length ?? 0) > 0
   );
 }
 
