@@ -7,6 +7,7 @@ import { runMeasure } from './measure.ts';
 import { runProfile } from './profileCommand.ts';
 import { runReport } from './report.ts';
 import { runSr } from './srCommand.ts';
+import { runSuv } from './suvCommand.ts';
 import { runTable } from './tableCommand.ts';
 import { terminalSafe } from './terminalText.ts';
 
@@ -27,12 +28,14 @@ Commands:
       the rows and warnings the paste preview reads from a report's EMG or NCS table
   profile <session.json...> [--json|--csv]
       CSA profile along each nerve per side; with several visits, the follow-up
+  suv <pet.dcm> [--region "x,y ..."] [--line "x,y ..."] [--weight kg] [--dose MBq] [--json]
+      SUVbw factor and source; SUVmax/mean/peak in a region, SUV along a line
 
 Run "nervetrace <command> --help" for details.
 Exit codes: 0 ok, 1 a file, session or measurement was refused, 2 command-line error.
 `;
 
-const COMMANDS = new Set(['inspect', 'measure', 'report', 'table', 'sr', 'import-table', 'profile']);
+const COMMANDS = new Set(['inspect', 'measure', 'report', 'table', 'sr', 'import-table', 'profile', 'suv']);
 
 /**
  * Runs one CLI invocation (argv without node and script) and returns the exit code. Every
@@ -66,6 +69,8 @@ export function runCli(argv: readonly string[], rawIo: CliIo): number {
         return runImportTable(rest, io);
       case 'profile':
         return runProfile(rest, io);
+      case 'suv':
+        return runSuv(rest, io);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

@@ -11,12 +11,20 @@ import { UNCALIBRATED_REASON } from '../domain/calibration/index.ts';
 import { saneDisplayValues } from '../domain/display/index.ts';
 import { UsageError } from './args.ts';
 import type { Side, SideSource } from '../domain/types.ts';
+import { computeSuvBwFactors, type PetSuvAttributes } from '../domain/suv/index.ts';
+import { printable } from './table.ts';
+
+/** PET only: the SUVbw factor of the file (SUV = rescaled pixel value × factor) and where it comes from, or why there is none. */
+export type SuvReport =
+  | { readonly ok: true; readonly factor: number; readonly unit: 'g/ml per rescaled pixel value'; readonly method: string; readonly source: string }
+  | { readonly ok: false; readonly error: string };
 
 export const INSPECT_HELP = `Usage: nervetrace inspect <file...> [--json]
 
 Reads each DICOM file and reports what NerveTrace sees: modality, image size,
 frames, transfer syntax, laterality and the image-level calibration (ultrasound
-region, PixelSpacing, or none).
+region, PixelSpacing, or none). For PET, the SUVbw factor (SUV = rescaled pixel
+value × factor) and its source, or the one-sentence reason there is none.
 
 Options:
   --json    print a JSON array, one object per file
@@ -46,6 +54,7 @@ export type InspectRow =
       /** False when the viewer's decoder cannot draw the image (the same check, displayable.ts). */
       readonly displayable: boolean;
       readonly notDisplayableReason?: string;
+      readonly suv?: SuvReport;
       readonly warnings?: readonly string[];
     }
   | { readonly file: string; readonly ok: false; readonly error: string };
@@ -74,8 +83,25 @@ export function inspectFile(path: string): InspectRow {
     calibration: imageCalibration(meta),
     displayable: !meta.displayProblem,
     ...(meta.displayProblem ? { notDisplayableReason: meta.displayProblem } : {}),
+    ...(meta.pet ? { suv: suvReport(meta.pet) } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
   };
+}
+
+function suvReport(pet: PetSuvAttributes): SuvReport {
+  const r = computeSuvBwFactors([pet]);
+  return r.ok
+    ? { ok: true, factor: r.value.factors[0]!, unit: 'g/ml per rescaled pixel value', method: r.value.method, source: r.value.source }
+    : { ok: false, error: r.error };
+}
+
+/** One line per PET file under the table: its SUV factor and source, or why SUV cannot be computed. */
+function suvLines(rows: readonly InspectRow[]): string {
+  const lines = rows.flatMap((r) => {
+    if (!r.ok || !r.suv) return [];
+    return [r.suv.ok ? `SUV ${r.file}: factor ${r.suv.factor.toPrecision(6)} — ${printable(r.suv.source)}` : `SUV ${r.file}: none — ${printable(r.suv.error)}`];
+  });
+  return lines.length > 0 ? `\n${lines.join('\n')}` : '';
 }
 
 export function inspectFiles(paths: readonly string[]): InspectRow[] {
@@ -138,6 +164,6 @@ export function runInspect(argv: readonly string[], io: CliIo): number {
   }
   if (args.positionals.length === 0) throw new UsageError('inspect needs at least one file.');
   const rows = inspectFiles(args.positionals);
-  io.stdout(args.flags.has('--json') ? toJsonText(rows) : `${formatInspectTable(rows)}\n${calibrationNotes(rows)}`);
+  io.stdout(args.flags.has('--json') ? toJsonText(rows) : `${formatInspectTable(rows)}${suvLines(rows)}\n${calibrationNotes(rows)}`);
   return rows.every((r) => r.ok) ? EXIT_OK : EXIT_REFUSED;
 }

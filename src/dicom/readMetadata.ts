@@ -9,6 +9,7 @@ import { fail, ok, type Result } from '../domain/types.ts';
 import { displayValue } from './errors.ts';
 import { readFunctionalGroups } from './functionalGroups.ts';
 import { parseDicomBytes } from './parse.ts';
+import { readPetAttributes } from './petAttributes.ts';
 import { checkPixelData, pixelDataInfo } from './pixelData.ts';
 import { transferSyntaxName } from './transferSyntaxes.ts';
 import type { CalibrationInput, DicomImageMetadata } from './types.ts';
@@ -165,6 +166,7 @@ function buildMetadata(
   const charsetWarning = characterSetWarning(charset);
   if (charsetWarning) warnings.push(charsetWarning);
   const topPosition = numbers(ds, 'x00200032');
+  const pet = readPetAttributes(ds);
 
   return ok({
     fileName,
@@ -228,6 +230,7 @@ function buildMetadata(
     encapsulated: pixels.encapsulated,
     fragmentCount: pixels.fragmentCount,
 
+    ...(pet ? { pet } : {}),
     warnings,
   });
 }

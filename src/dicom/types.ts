@@ -1,4 +1,5 @@
 import type { UltrasoundRegion } from '../domain/types.ts';
+import type { PetSuvAttributes } from '../domain/suv/types.ts';
 
 /**
  * Everything NerveTrace reads from one DICOM instance, before any interpretation.
@@ -91,6 +92,9 @@ export interface DicomImageMetadata {
   readonly encapsulated: boolean;
   /** Number of fragments of encapsulated pixel data (0 for native pixel data). */
   readonly fragmentCount: number;
+
+  /** PET (Modality PT) only: what SUV needs, read by petAttributes.ts. */
+  readonly pet?: PetSuvAttributes;
 
   /** Non-fatal oddities, one sentence each (e.g. an ultrasound region item missing attributes). */
   readonly warnings: readonly string[];

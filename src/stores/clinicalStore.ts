@@ -41,6 +41,7 @@ import { analyseClinicalCase, buildClinicalReport, type ClinicalCaseInput } from
 import { buildNerveMap } from '../domain/nervemap';
 import { useMeasurementStore } from './measurementStore';
 import { useStudyStore } from './studyStore';
+import { usePetCtStore } from './petCtStore';
 import { CLINICAL_SNAPSHOT_VERSION, parseClinicalSnapshot, type ClinicalSnapshot } from './clinicalSnapshot';
 
 export { CLINICAL_SNAPSHOT_VERSION, parseClinicalSnapshot, type ClinicalSnapshot } from './clinicalSnapshot';
@@ -163,6 +164,7 @@ export const useClinicalStore = defineStore('clinical', () => {
     patientAgeYears.value !== null ? patientAgeYearsOf({ enteredYears: patientAgeYears.value }) : dicomAge.value,
   );
 
+  const petCt = usePetCtStore();
   const caseInput = computed<ClinicalCaseInput>(() => ({
     measurements: measurementStore.comparison,
     emg: emgRows.value,
@@ -171,6 +173,7 @@ export const useClinicalStore = defineStore('clinical', () => {
     ncsLimits: ncsLimits.value,
     ...(ratioThreshold.value !== null ? { ratioThreshold: ratioThreshold.value } : {}),
     ...(patientAge.value ? { ageYears: patientAge.value.years } : {}),
+    ...(petCt.measurements.length ? { fdg: petCt.measurements } : {}),
   }));
   const analysis = computed(() => analyseClinicalCase(caseInput.value));
   const comparisons = computed(() => analysis.value.comparisons);

@@ -22,6 +22,7 @@ import {
   type SessionPatient,
   type SessionSeries,
   type SessionStudy,
+  type SessionSuv,
 } from '../domain/session';
 import { boundedModality, boundedText, boundedUid } from '../domain/session/normaliseText';
 import { sideFromLaterality } from '../domain/side';
@@ -64,6 +65,8 @@ export interface SessionSources {
   readonly calibrations: readonly UserCalibrationRecord[];
   readonly measurements: readonly NerveMeasurement[];
   readonly clinical: ClinicalSnapshot;
+  /** FDG PET SUV measurements and weight/dose edits (petCtStore); absent when there are none. */
+  readonly suv?: SessionSuv | undefined;
 }
 
 const clip = boundedText;
@@ -272,6 +275,7 @@ export function buildSession(s: SessionSources): Session {
       ncsLimitSetId: s.clinical.ncsLimitSetId,
       ...(s.clinical.patientAgeYears !== undefined ? { patientAgeYears: s.clinical.patientAgeYears } : {}),
     },
+    ...(s.suv ? { suv: s.suv } : {}),
   };
 }
 
@@ -321,7 +325,8 @@ export function sessionHasContent(session: Session): boolean {
     session.measurements.length > 0 ||
     session.calibrations.length > 0 ||
     session.emg.length > 0 ||
-    session.ncs.length > 0
+    session.ncs.length > 0 ||
+    (session.suv?.measurements.length ?? 0) > 0
   );
 }
 

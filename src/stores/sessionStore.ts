@@ -41,6 +41,7 @@ import { useClinicalStore } from './clinicalStore';
 import { useMeasurementStore } from './measurementStore';
 import { useProfileStore } from './profileStore';
 import { useStudyStore } from './studyStore';
+import { usePetCtStore } from './petCtStore';
 import {
   describeStorageError,
   indexedDbPersistence,
@@ -119,6 +120,7 @@ export const useSessionStore = defineStore('session', () => {
   const measurementStore = useMeasurementStore();
   const calibrationStore = useCalibrationStore();
   const clinicalStore = useClinicalStore();
+  const petCtStore = usePetCtStore();
   const studyStore = useStudyStore();
 
   // ---- state ----
@@ -186,6 +188,7 @@ export const useSessionStore = defineStore('session', () => {
       calibrations: calibrationStore.records,
       measurements: measurementStore.measurements,
       clinical: clinicalStore.snapshot(),
+      suv: petCtStore.sessionSuv,
     });
   }
 
@@ -332,6 +335,7 @@ export const useSessionStore = defineStore('session', () => {
     measurementStore.replaceAll(state.measurements);
     measurementStore.selectedId = null;
     calibrationStore.replaceAll(state.calibrations);
+    petCtStore.restore(rehydrated.session.suv);
     knownStudies.value = state.studies;
     knownPatient.value = state.patient;
     sessionId.value = id;
@@ -563,13 +567,13 @@ export const useSessionStore = defineStore('session', () => {
     return { fileName: `nervetrace-session-${stamp()}-backup.json`, mimeType: 'application/json', data: serializeSession(current()) };
   }
 
-  async function exportCsv(kind: 'measurements' | 'left-right'): Promise<ExportFile> {
-    const { measurementsCsv, sideBySideCsv } = await import('../domain/export');
+  async function exportCsv(kind: 'measurements' | 'left-right' | 'suv'): Promise<ExportFile> {
+    const { measurementsCsv, sideBySideCsv, suvCsv } = await import('../domain/export');
     const session = forExport(current());
     return {
       fileName: `nervetrace-${kind}-${stamp()}.csv`,
       mimeType: 'text/csv;charset=utf-8',
-      data: kind === 'measurements' ? measurementsCsv(session) : sideBySideCsv(session),
+      data: kind === 'measurements' ? measurementsCsv(session) : kind === 'suv' ? suvCsv(session) : sideBySideCsv(session),
     };
   }
 

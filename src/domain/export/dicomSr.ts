@@ -42,6 +42,7 @@ import { CODES, methodCode, nerveCode, PRIVATE_SCHEME, PRIVATE_SCHEME_NAME, SIDE
 import { codeContent, container, imageItem, numItem, polylineItem, textItem, uidItem, type ImageRef } from './sr/contentItems';
 import { writePart10, type Dataset } from './sr/dcmjsAdapter';
 import { recordOf } from './sr/record';
+import { suvMeasurementGroup } from './sr/suvGroup';
 
 export const COMPREHENSIVE_3D_SR = '1.2.840.10008.5.1.4.1.1.88.34';
 /** Added to NerveTrace contour coordinates to get DICOM SCOORD image coordinates. */
@@ -107,11 +108,11 @@ function instanceIndex(session: Session): Map<string, InstanceInfo> {
   return index;
 }
 
-function nameOf(m: NerveMeasurement): string {
+function nameOf(m: Pick<NerveMeasurement, 'label' | 'id'>): string {
   return `Measurement ${m.label ? `"${m.label}"` : m.id}`;
 }
 
-function imageRefOf(m: NerveMeasurement, instances: Map<string, InstanceInfo>): Result<ImageRef & { study: string; series: string }> {
+function imageRefOf(m: Pick<NerveMeasurement, 'label' | 'id' | 'image'>, instances: Map<string, InstanceInfo>): Result<ImageRef & { study: string; series: string }> {
   const info = instances.get(m.image.sopInstanceUid);
   if (!info?.sopClassUid) {
     return fail(`${nameOf(m)}: the SOP class of its image is not known to the session, so the report cannot reference the image.`);
@@ -209,7 +210,7 @@ const hasNonAscii = (value: unknown): boolean => /[^\x20-\x7e\n\r\t]/.test(JSON.
 
 /** Build the SR file for a session, or say in one sentence why it cannot be built. */
 export function buildMeasurementReportSr(input: Session, options: SrOptions = {}): Result<Uint8Array> {
-  if (input.measurements.length === 0) return fail('The session has no measurements to report.');
+  if (input.measurements.length === 0 && !input.suv?.measurements.length) return fail('The session has no measurements to report.');
   const session = options.identified ? input : deidentifySession(input, options.salt ?? randomSalt());
   const instances = instanceIndex(session);
 
@@ -222,6 +223,13 @@ export function buildMeasurementReportSr(input: Session, options: SrOptions = {}
     if (!group.ok) return group;
     refs.push(ref.value);
     groups.push(group.value);
+  }
+  // FDG PET SUV measurements follow the nerve cross-sections (sr/suvGroup.ts).
+  for (const m of session.suv?.measurements ?? []) {
+    const ref = imageRefOf(m, instances);
+    if (!ref.ok) return ref;
+    refs.push(ref.value);
+    groups.push(suvMeasurementGroup(m, ref.value, SCOORD_OFFSET));
   }
   const uniqueImages = [...new Map(refs.map((r) => [`${r.sopInstanceUid}|${r.frameNumber ?? ''}`, r])).values()];
   const [contentDate, contentTime] = dicomDateTime(session.updatedAt);

@@ -6,6 +6,7 @@
  * reported). Fields DICOM has no place for come from the NerveTrace record when present; an SR
  * written by another program is read with plain defaults for them.
  */
+import { isSuvGroup } from './sr/suvGroup';
 import { measureContour, type MeasurementMethod, type NerveMeasurement } from '../measurement';
 import { REHYDRATE_TOLERANCE } from '../session';
 import type { NerveId, SiteId } from '../reference';
@@ -219,6 +220,7 @@ export function readMeasurementReportSr(bytes: Uint8Array): Result<SrReadResult>
   const warnings: string[] = [];
   childrenOf(measurementsContainer)
     .filter((c) => isConcept(c, CODES.measurementGroup, 'CONTAINER'))
+    .filter((c) => !isSuvGroup(c)) // FDG SUV groups are not nerve cross-sections
     .forEach((group, i) => {
       const result = readGroup(group, i + 1, evidence, fallbackTime);
       if (typeof result === 'string') {

@@ -1,3 +1,4 @@
+import { fdgReportSection } from '../suv/fdgEvidence';
 import type { Side } from '../types';
 import { formatMm2, formatRatio, type SegmentComparison, type SideResult } from '../comparison';
 import type { ConcordanceEntry, ConcordanceStatus } from '../concordance';
@@ -362,6 +363,7 @@ export function buildClinicalReport(input: ClinicalCaseInput, analysis: Clinical
   const body = [
     referenceSection(input),
     measurementsSection(input, analysis),
+    ...(input.fdg?.length ? [fdgReportSection(input.fdg, analysis.localization)] : []),
     asymmetrySection(analysis),
     electrodiagnosisSection(analysis),
     localizationSection(analysis),

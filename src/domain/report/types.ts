@@ -3,6 +3,7 @@ import type { MeasurementSummaryInput, SegmentComparison } from '../comparison';
 import type { ConcordanceEntry } from '../concordance';
 import type { LocalizationResult } from '../localization';
 import type { ReferenceSet } from '../reference';
+import type { SuvMeasurement } from '../suv/suvMeasurement';
 
 /** Everything a clinical report is made from: measurements, EMG and NCS rows, and the chosen norms. */
 export interface ClinicalCaseInput {
@@ -16,6 +17,8 @@ export interface ClinicalCaseInput {
   readonly ratioThreshold?: number;
   /** Patient age in years for age-dependent NCS limits; absent = unknown (the report says which limit was used). */
   readonly ageYears?: number;
+  /** FDG PET SUV measurements (regions and lines along nerves); absent or empty = no FDG section. */
+  readonly fdg?: readonly SuvMeasurement[];
 }
 
 /** One needle EMG row with its assessment (isMuscleAbnormal). */
@@ -43,7 +46,8 @@ export type ReportSectionId =
   | 'localization'
   | 'concordance'
   | 'limitations'
-  | 'sources';
+  | 'sources'
+  | 'fdg';
 
 /** How a line reads: abnormal findings can be shown in a warning colour. */
 export type ReportTone = 'normal' | 'abnormal' | 'note';

@@ -69,5 +69,21 @@ export function deidentifySession(session: Session, salt: string = randomSalt())
     }),
   );
 
-  return { ...rest, studies, calibrations, measurements };
+  const suv = session.suv
+    ? {
+        edits: session.suv.edits.map((e) => ({ ...e, seriesInstanceUid: mapUid(e.seriesInstanceUid) })),
+        measurements: session.suv.measurements.map((m) => ({
+          ...m,
+          image: {
+            studyInstanceUid: mapUid(m.image.studyInstanceUid),
+            seriesInstanceUid: mapUid(m.image.seriesInstanceUid),
+            sopInstanceUid: mapUid(m.image.sopInstanceUid),
+            frameIndex: m.image.frameIndex,
+            ...(m.image.fileName !== undefined ? { fileName: mapFile(m.image.fileName) } : {}),
+          },
+        })),
+      }
+    : undefined;
+
+  return { ...rest, studies, calibrations, measurements, ...(suv ? { suv } : {}) };
 }

@@ -12,10 +12,13 @@ export {
   type SessionSeries,
   type SessionStudy,
   type UserCalibration,
+  type SessionSuv,
+  type SessionSuvEdit,
 } from './types';
 export { createSession, type NewSessionOptions } from './createSession';
 export { sessionSchema } from './schema/sessionSchema';
 export { measurementSchema, intensitySchema, calibrationSchema } from './schema/measurementSchema';
+export { suvMeasurementSchema, sessionSuvSchema } from './schema/suvSchema';
 export { SESSION_LIMITS } from './schema/limits';
 export { parseSession, validateSession, type SessionParseResult } from './parseSession';
 export { formatPath, type SessionIssue } from './issues';

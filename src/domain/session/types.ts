@@ -8,6 +8,7 @@ import type { ImagePoint, Side } from '../types';
 import type { NerveMeasurement } from '../measurement';
 import type { NcsRow, NeedleEmgRow } from '../emg';
 import type { ReferenceSet } from '../reference';
+import type { SuvMeasurement } from '../suv/suvMeasurement';
 
 /** The only session layout this version reads and writes. */
 export const SESSION_SCHEMA_VERSION = 2;
@@ -122,4 +123,18 @@ export interface Session {
   readonly options: SessionOptions;
   /** Written on export (see SessionProfileTables); ignored on load. */
   readonly profileTables?: SessionProfileTables;
+  /** FDG PET: SUV measurements and the weight / dose edited per PET series (optional). */
+  readonly suv?: SessionSuv;
+}
+
+/** Weight and dose the user entered for a PET series because the file's were absent or wrong. */
+export interface SessionSuvEdit {
+  readonly seriesInstanceUid: string;
+  readonly patientWeightKg?: number;
+  readonly injectedDoseBq?: number;
+}
+
+export interface SessionSuv {
+  readonly edits: readonly SessionSuvEdit[];
+  readonly measurements: readonly SuvMeasurement[];
 }

@@ -11,6 +11,7 @@ import { SESSION_LIMITS } from './limits';
 import { measurementSchema } from './measurementSchema';
 import { isoDateTime, longText, nonNegativeInteger, pointSchema, positiveNumber, requiredText, shortText, sideSchema, uid } from './primitives';
 import { sessionReferenceSetSchema } from './referenceSetSchema';
+import { sessionSuvSchema } from './suvSchema';
 
 const patientSchema = z.strictObject({
   name: shortText,
@@ -107,6 +108,7 @@ export const sessionSchema = z
     referenceSet: sessionReferenceSetSchema,
     options: optionsSchema,
     profileTables: profileTablesSchema.optional(),
+    suv: sessionSuvSchema.optional(),
   })
   .superRefine((session, ctx) => {
     const firstIndex = new Map<string, number>();

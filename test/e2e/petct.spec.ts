@@ -1,0 +1,138 @@
+/**
+ * FDG PET/CT: open the synthetic PET/CT sample, fuse PET over CT, draw a region and a line down
+ * the FDG-avid left sciatic nerve with the mouse, read SUVmax within 1 % of the manifest's truth,
+ * and find it in the report, the SUV CSV and the exported DICOM SR (dsrdump shows the unit).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { ROOT, SAMPLE_DIR, screenshot, trackPageErrors } from './helpers';
+
+test.describe.configure({ timeout: 120_000 });
+test.use({ viewport: { width: 1600, height: 1000 } });
+
+/** The README picture; rewritten only on request, like test/e2e/readme.spec.ts does for its own. */
+const README_PETCT = `${ROOT}test/e2e/readme/petct.png`;
+
+const truth = JSON.parse(readFileSync(`${SAMPLE_DIR}petct/manifest.json`, 'utf8'));
+const left = truth.truth.leftSciatic;
+const DOWNLOADS = `${ROOT}test-results/petct-downloads/`;
+
+/** PET pixel → CT pixel, from the manifest's grids (same frame of reference, same plane). */
+function petToCt([x, y]: [number, number]): [number, number] {
+  const { pet, ct } = truth.grids;
+  return [(pet.x0 + x * pet.spacingMm - ct.x0) / ct.spacingMm, (ct.z0 - (pet.z0 - y * pet.spacingMm)) / ct.spacingMm];
+}
+
+/** Click image points (pixel centres at integers) on an overlay whose viewBox is the image. */
+async function clickPoints(page: Page, testId: string, points: [number, number][]) {
+  const overlay = page.getByTestId(testId);
+  await overlay.scrollIntoViewIfNeeded();
+  const box = (await overlay.boundingBox())!;
+  const columns = Number(await overlay.getAttribute('data-columns'));
+  const rows = Number(await overlay.getAttribute('data-rows'));
+  for (const [x, y] of points) {
+    await page.mouse.click(box.x + ((x + 0.5) / columns) * box.width, box.y + ((y + 0.5) / rows) * box.height);
+  }
+}
+
+const suvIn = (text: string): number => Number(/SUVmax (\d+\.\d)/.exec(text)![1]);
+
+test('PET/CT sample: fused view, SUV region and line along the left sciatic nerve, SUVmax in the report, CSV and SR', async ({ page }) => {
+  const errors = trackPageErrors(page);
+  await page.goto('./');
+  await page.getByTestId('start-open-petct-sample').click();
+  await expect(page.getByTestId('petct')).toBeVisible();
+  await expect(page.getByTestId('suv-source')).toContainText('Units BQML: weight 72 kg / dose 370.0 MBq decayed 3600 s');
+  await expect(page.getByTestId('petct-fused-canvas')).toBeVisible();
+
+  // Linked scrolling by position: the middle CT slice shows the PET slice at the same position.
+  await expect(page.getByTestId('petct-position')).toContainText('CT 5/9 at 30.0 mm; PET 3/5 at 30.0 mm');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('petct-position')).toContainText('CT 6/9 at 31.5 mm; PET 3/5 at 30.0 mm');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('petct-position')).toContainText('CT 7/9 at 33.0 mm; PET 4/5 at 33.0 mm');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByTestId('petct-position')).toContainText('PET 3/5 at 30.0 mm');
+
+  // The fused canvas shows colour (PET over grey CT) where the nerve is hot.
+  const hot = await page.getByTestId('petct-fused-canvas').evaluate((canvas: HTMLCanvasElement, [x, y]) => {
+    const d = canvas.getContext('2d')!.getImageData(Math.round(x), Math.round(y), 1, 1).data;
+    return [d[0], d[1], d[2]];
+  }, petToCt(left.petLine[1]));
+  expect(hot[0]! - hot[2]!).toBeGreaterThan(30); // hot iron over grey CT, not grey
+
+  // Region around the nerve at mid-thigh, drawn on the fused view (CT pixels).
+  await page.getByTestId('suv-tool-region').click();
+  await clickPoints(page, 'petct-fused-overlay', left.petRegion.map(petToCt));
+  await page.getByTestId('suv-finish').click();
+  // Line down the nerve.
+  await page.getByTestId('suv-tool-line').click();
+  await clickPoints(page, 'petct-fused-overlay', left.petLine.map(petToCt));
+  await page.getByTestId('suv-finish').click();
+
+  const sentences = page.getByTestId('suv-sentence');
+  await expect(sentences).toHaveCount(2);
+  const regionText = (await sentences.nth(0).textContent())!;
+  const lineText = (await sentences.nth(1).textContent())!;
+  expect(regionText).toMatch(/in a region on the left sciatic nerve at mid-thigh/);
+  expect(lineText).toMatch(/^SUVmax \d\.\d along the left sciatic nerve at mid-thigh/);
+  for (const t of [regionText, lineText]) expect(Math.abs(suvIn(t) / left.suvMax - 1)).toBeLessThan(0.01);
+  await expect(page.getByTestId('suv-profile-max')).toContainText(`SUVmax ${left.suvMax.toFixed(1)}`);
+  await screenshot(page, 'petct-fused');
+  if (process.env.NERVETRACE_README_SCREENSHOT) await page.screenshot({ path: README_PETCT });
+
+  // Side by side: PET | CT with the same measurements drawn on the PET.
+  await page.getByTestId('petct-side-by-side').click();
+  await expect(page.getByTestId('petct-pet-canvas')).toBeVisible();
+  await expect(page.getByTestId('petct-ct-canvas')).toBeVisible();
+  await expect(page.getByTestId('petct-pet-overlay').locator('polygon')).toHaveCount(1);
+  await screenshot(page, 'petct-side-by-side');
+  await page.getByTestId('petct-fused').click();
+
+  // Report.
+  await page.getByTestId('tab-report').click();
+  await expect(page.getByTestId('report-fdg')).toContainText(`SUVmax ${left.suvMax.toFixed(1)} along the left sciatic nerve at mid-thigh`);
+
+  // CSV and SR.
+  mkdirSync(DOWNLOADS, { recursive: true });
+  await page.getByTestId('tab-session').click();
+  const save = async (testId: string) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+    const path = `${DOWNLOADS}${download.suggestedFilename()}`;
+    await download.saveAs(path);
+    return path;
+  };
+  const csv = readFileSync(await save('export-csv-suv'), 'utf8').trim().split(/\r?\n/);
+  expect(csv).toHaveLength(3);
+  expect(csv[1]).toMatch(/^S1,region,Sciatic nerve,Mid-thigh,L,4\.6\d,/);
+  const sr = await save('export-sr');
+  const dump = spawnSync('dsrdump', [sr], { encoding: 'utf8' });
+  if ((dump.error as NodeJS.ErrnoException | undefined)?.code !== 'ENOENT') {
+    expect(dump.status, dump.stderr).toBe(0);
+    expect(dump.stderr).toBe('');
+    expect(dump.stdout).toMatch(/"SUVbw"\)="4\.6\d*" \(g\/ml\{SUVbw\},UCUM/);
+  }
+  expect(errors).toEqual([]);
+});
+
+test('PET/CT: an edited weight changes SUV and is marked edited; a bad value is refused in one sentence', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('start-open-petct-sample').click();
+  await expect(page.getByTestId('suv-source')).toContainText('weight 72 kg');
+  await page.getByTestId('suv-weight').fill('-3');
+  await page.getByTestId('suv-apply-edits').click();
+  await expect(page.getByTestId('petct-message')).toHaveText('Enter the weight in kg and the dose in MBq as positive numbers.');
+  await expect(page.getByTestId('suv-source')).toContainText('weight 72 kg');
+  await page.getByTestId('suv-weight').fill('144');
+  await page.getByTestId('suv-apply-edits').click();
+  await expect(page.getByTestId('suv-edited')).toContainText('weight 144 kg');
+  await expect(page.getByTestId('suv-source')).toContainText('weight 144 kg (edited)');
+  await page.getByTestId('suv-tool-line').click();
+  await clickPoints(page, 'petct-fused-overlay', left.petLine.map(petToCt));
+  await page.getByTestId('suv-finish').click();
+  const text = (await page.getByTestId('suv-sentence').first().textContent())!;
+  expect(Math.abs(suvIn(text) / (2 * left.suvMax) - 1)).toBeLessThan(0.01);
+  expect(text).toContain('(weight edited)');
+});
