@@ -132,6 +132,7 @@ export const useSessionStore = defineStore('session', () => {
       calibrations: calibrationStore.records,
       measurements: measurementStore.measurements,
       clinical: clinicalStore.snapshot(),
+      poolMethods: measurementStore.poolMethods,
     });
   }
 
@@ -219,6 +220,7 @@ export const useSessionStore = defineStore('session', () => {
     if (!restored.ok) return fail(restored.error);
     measurementStore.replaceAll(state.measurements);
     measurementStore.selectedId = null;
+    measurementStore.poolMethods = state.poolMethods;
     calibrationStore.replaceAll(state.calibrations);
     knownStudies.value = state.studies;
     knownPatient.value = state.patient;
@@ -278,6 +280,7 @@ export const useSessionStore = defineStore('session', () => {
     await saveNow();
     measurementStore.replaceAll([]);
     measurementStore.selectedId = null;
+    measurementStore.poolMethods = false;
     calibrationStore.replaceAll([]);
     clinicalStore.clearAll();
     knownStudies.value = [];
@@ -372,6 +375,7 @@ export const useSessionStore = defineStore('session', () => {
     watch(
       [
         () => measurementStore.measurements,
+        () => measurementStore.poolMethods,
         () => calibrationStore.records,
         () => studyStore.instances,
         () => clinicalStore.emgRows,

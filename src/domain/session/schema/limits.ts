@@ -12,6 +12,8 @@ export const SESSION_LIMITS = {
   emgRows: 10_000,
   ncsRows: 10_000,
   thresholds: 1_000,
+  /** User-edited reference sets kept in a session. */
+  referenceSets: 1_000,
   /** Identifiers, UIDs, names, labels. */
   shortText: 256,
   /** Descriptions and notes. */
