@@ -52,6 +52,31 @@ async function importSession(page: Page, name: string, text: string) {
 const sampleSession = () => readFileSync(`${SAMPLE_DIR}sample-session.json`, 'utf8');
 const summaryOf = (page: Page, side: 'L' | 'R', segment = 'Sciatic nerve, gluteal fold') =>
   page.getByTestId('measurement-segment').filter({ hasText: segment }).locator(`td[data-side="${side}"]`).getByTestId('group-summary');
+/** The ellipse of the domain (measureEllipseByDiameters): D1 100 px across, D2 80 px down, at 0.075 mm/px. */
+const SPACING = 0.075;
+const D1 = [{ x: 400, y: 300 }, { x: 500, y: 300 }];
+const D2 = [{ x: 450, y: 260 }, { x: 450, y: 340 }];
+const ELLIPSE_AREA = (Math.PI * (100 * SPACING) * (80 * SPACING)) / 4;
+function ellipseBeside(template: Record<string, unknown>) {
+  const a = (100 * SPACING) / 2;
+  const b = (80 * SPACING) / 2;
+  const outline = Array.from({ length: 72 }, (_, i) => {
+    const t = (2 * Math.PI * i) / 72;
+    return { x: 450 + Math.cos(t) * 50, y: 300 + Math.sin(t) * 40 };
+  });
+  const calibration = template.calibration;
+  return {
+    ...template,
+    id: 'ellipse-1',
+    label: 'E1',
+    method: 'ellipse',
+    contour: outline,
+    diameters: [D1, D2],
+    metrics: { calibrated: true, areaMm2: ELLIPSE_AREA, perimeterMm: Math.PI * (3 * (a + b) - Math.sqrt((3 * a + b) * (a + 3 * b))), calibration },
+    intensity: null,
+  };
+}
+
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 const sd = (values: number[]) => Math.sqrt(values.reduce((a, v) => a + (v - mean(values)) ** 2, 0) / (values.length - 1));
 
@@ -59,9 +84,11 @@ test('exclude a repeat: the mean changes, one undo restores it, the flag is expo
   const errors = trackPageErrors(page);
   await page.goto('./');
   const session = JSON.parse(sampleSession());
+  // An ellipse as NerveTrace stores it (area π·D1·D2/4 from its diameters, its outline for display) beside A7.
+  session.measurements.push(ellipseBeside(session.measurements.find((m: { label: string }) => m.label === 'A7')));
   await importSession(page, 'sample-session.json', JSON.stringify(session));
-  await expect(page.getByTestId('session-notice')).toContainText('Imported sample-session.json (10 measurements)');
-  // The app's own numbers come back as stored: nothing "corrected".
+  await expect(page.getByTestId('session-notice')).toContainText('Imported sample-session.json (11 measurements)');
+  // The app's own numbers come back as stored: nothing "corrected" (the ellipse was, from its outline polygon).
   await expect(page.getByTestId('rehydration-banner')).toHaveCount(0);
   // The panel works on the restored measurements without their images. (Opening the images first would
   // add undo steps of its own: re-attaching rewrites each contour at Cornerstone's float32 precision.)
@@ -86,6 +113,13 @@ test('exclude a repeat: the mean changes, one undo restores it, the flag is expo
   await expect(summaryOf(page, 'L')).toHaveText(`mean ${mean(areas).toFixed(1)} ± ${sd(areas).toFixed(1)} mm² (n=3)`);
   await page.keyboard.press('Control+y');
   await expect(summaryOf(page, 'L')).toContainText('(n=2, 1 excluded)');
+
+  // Traced and ellipse repeats are summarised apart until the user pools them.
+  const midThigh = summaryOf(page, 'L', 'Sciatic nerve, mid-thigh');
+  const a7 = session.measurements.find((m: { label: string }) => m.label === 'A7').metrics.areaMm2 as number;
+  await expect(midThigh).toHaveText([`Traced: mean ${a7.toFixed(1)} mm² (n=1)`, `Ellipse: mean ${ELLIPSE_AREA.toFixed(1)} mm² (n=1)`]);
+  await page.getByTestId('pool-methods').check();
+  await expect(midThigh).toHaveText(`Traced + ellipse pooled: mean ${mean([a7, ELLIPSE_AREA]).toFixed(1)} ± ${sd([a7, ELLIPSE_AREA]).toFixed(1)} mm² (n=2)`);
 
   // The comparison follows: the left mean is of A1 and A2.
   await page.getByTestId('tab-session').click();
@@ -116,6 +150,8 @@ test('exclude a repeat: the mean changes, one undo restores it, the flag is expo
   await expect(page.getByTestId('session-warnings')).toHaveCount(0);
   await page.getByTestId('tab-measurements').click();
   await expect(summaryOf(page, 'L')).toContainText('(n=2, 1 excluded)');
+  await expect(summaryOf(page, 'L', 'Sciatic nerve, mid-thigh')).toContainText('Traced + ellipse pooled');
+  expect(json.options.poolMethods).toBe(true);
   expect(errors).toEqual([]);
 });
 
