@@ -50,8 +50,13 @@ async function importSession(page: Page, name: string, text: string) {
 }
 
 const sampleSession = () => readFileSync(`${SAMPLE_DIR}sample-session.json`, 'utf8');
+/** The group summaries of one side of an ultrasound segment (the MR row of the same site is another segment). */
 const summaryOf = (page: Page, side: 'L' | 'R', segment = 'Sciatic nerve, gluteal fold') =>
-  page.getByTestId('measurement-segment').filter({ hasText: segment }).locator(`td[data-side="${side}"]`).getByTestId('group-summary');
+  page
+    .getByTestId('measurement-segment')
+    .filter({ has: page.locator('th', { hasText: new RegExp(`^${segment}\\s*US$`) }) })
+    .locator(`td[data-side="${side}"]`)
+    .getByTestId('group-summary');
 /** The ellipse of the domain (measureEllipseByDiameters): D1 100 px across, D2 80 px down, at 0.075 mm/px. */
 const SPACING = 0.075;
 const D1 = [{ x: 400, y: 300 }, { x: 500, y: 300 }];
@@ -143,7 +148,7 @@ test('exclude a repeat: the mean changes, one undo restores it, the flag is expo
   await expect(page.getByTestId('session-status')).toContainText('saved automatically in this browser at');
   await page.waitForTimeout(800); // the autosave debounce (300 ms) after the last change
   await page.reload();
-  await expect(page.getByTestId('waiting-banner')).toContainText('10 measurements waiting');
+  await expect(page.getByTestId('waiting-banner')).toContainText('11 measurements waiting');
   await expect(page.getByTestId('rehydration-banner')).toHaveCount(0);
   await page.getByTestId('tab-session').click();
   await expect(page.getByTestId('session-notice')).toContainText('Restored the last session');
