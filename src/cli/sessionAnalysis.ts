@@ -12,7 +12,7 @@ import type { Session } from '../domain/session/index.ts';
 export function sessionCaseInput(session: Session): ClinicalCaseInput {
   const ratio = session.options.ratioThreshold;
   return {
-    measurements: comparisonInputs(session.measurements),
+    measurements: comparisonInputs(session.measurements, { poolMethods: session.options.poolMethods === true }),
     emg: session.emg,
     ncs: session.ncs,
     referenceSet: session.referenceSet,

@@ -17,9 +17,11 @@ export const useMeasurementStore = defineStore('measurements', () => {
   const selectedId = ref<string | null>(null);
   const undoStack = shallowRef<(readonly NerveMeasurement[])[]>([]);
   const redoStack = shallowRef<(readonly NerveMeasurement[])[]>([]);
+  /** Traced and ellipse areas pooled in one mean (saved with the session); by default summarised apart. */
+  const poolMethods = ref(false);
 
-  const groups = computed(() => groupRepeatedMeasurements(measurements.value));
-  const comparison = computed(() => comparisonInputs(measurements.value));
+  const groups = computed(() => groupRepeatedMeasurements(measurements.value, { poolMethods: poolMethods.value }));
+  const comparison = computed(() => comparisonInputs(measurements.value, { poolMethods: poolMethods.value }));
   const byId = computed(() => new Map(measurements.value.map((m) => [m.id, m])));
 
   function commit(next: readonly NerveMeasurement[]) {
@@ -41,6 +43,14 @@ export const useMeasurementStore = defineStore('measurements', () => {
     const current = byId.value.get(id);
     if (!current) return;
     update({ ...current, ...change, updatedAt: new Date().toISOString() });
+  }
+
+  /** Leave a repeat out of its group's mean, or bring it back (kept and exported either way; one undo step). */
+  function setExcluded(id: string, excluded: boolean) {
+    const current = byId.value.get(id);
+    if (!current || (current.excluded === true) === excluded) return;
+    const { excluded: _previous, ...rest } = current;
+    update({ ...rest, ...(excluded ? { excluded: true } : {}), updatedAt: new Date().toISOString() });
   }
 
   function remove(id: string) {
@@ -89,6 +99,7 @@ export const useMeasurementStore = defineStore('measurements', () => {
   return {
     measurements,
     selectedId,
+    poolMethods,
     groups,
     comparison,
     byId,
@@ -97,6 +108,7 @@ export const useMeasurementStore = defineStore('measurements', () => {
     add,
     update,
     patch,
+    setExcluded,
     remove,
     replaceAll,
     replaceKeepingHistory,

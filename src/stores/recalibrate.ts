@@ -2,7 +2,7 @@
  * After a calibration changes, every measurement on the affected images is recomputed by the
  * domain from its stored contour: a number can never survive a change of scale unrecomputed.
  */
-import { measureContour, measureEllipseByDiameters, type NerveMeasurement } from '../domain/measurement';
+import { measurementMetrics, type NerveMeasurement } from '../domain/measurement';
 import { useCalibrationStore } from './calibrationStore';
 import { useMeasurementStore } from './measurementStore';
 import { useStudyStore } from './studyStore';
@@ -13,11 +13,7 @@ export function recomputeMeasurement(m: NerveMeasurement): NerveMeasurement {
   const points = m.diameters ? m.diameters.flat() : m.contour;
   const calibration = useCalibrationStore().calibrationFor(instance.meta, points);
   if (!calibration.ok) return m;
-  if (m.method === 'ellipse' && m.diameters) {
-    const ellipse = measureEllipseByDiameters(m.diameters[0], m.diameters[1], calibration.value);
-    return ellipse.ok ? { ...m, calibration: calibration.value, metrics: ellipse.value.metrics } : m;
-  }
-  const metrics = measureContour(m.contour, calibration.value);
+  const metrics = measurementMetrics(m, calibration.value);
   return metrics.ok ? { ...m, calibration: calibration.value, metrics: metrics.value } : m;
 }
 

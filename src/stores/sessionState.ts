@@ -67,6 +67,8 @@ export interface SessionSources {
   readonly clinical: ClinicalSnapshot;
   /** FDG PET SUV measurements and weight/dose edits (petCtStore); absent when there are none. */
   readonly suv?: SessionSuv | undefined;
+  /** Traced and ellipse areas pooled in one mean (the measurements panel's choice). */
+  readonly poolMethods?: boolean;
 }
 
 const clip = boundedText;
@@ -270,24 +272,32 @@ export function buildSession(s: SessionSources): Session {
     emg: completeRows(s.clinical.emg, 'muscle'),
     ncs: completeRows(s.clinical.ncs, 'nerve'),
     referenceSet: s.clinical.referenceSet,
+    // Every user-edited set, selected or not: an edited set the user switched away from is not lost.
+    ...(s.clinical.userReferenceSets.length > 0 ? { userReferenceSets: s.clinical.userReferenceSets } : {}),
     options: {
       ratioThreshold: s.clinical.ratioThreshold,
       ncsLimitSetId: s.clinical.ncsLimitSetId,
       ...(s.clinical.patientAgeYears !== undefined ? { patientAgeYears: s.clinical.patientAgeYears } : {}),
+      ...(s.poolMethods ? { poolMethods: true } : {}),
     },
     ...(s.suv ? { suv: s.suv } : {}),
   };
 }
 
-/** The clinical store's snapshot of a session (a reference set that is not built in becomes a user set). */
+/**
+ * The clinical store's snapshot of a session: the session's user-edited sets, and the selected set
+ * when it is not built in (older sessions stored only the selected one).
+ */
 export function clinicalSnapshotFromSession(session: Session): ClinicalSnapshot {
   const builtIn = BUILT_IN_REFERENCE_SETS.some((b) => b.id === session.referenceSet.id);
+  const stored = session.userReferenceSets ?? [];
+  const selectedIsStored = stored.some((set) => set.id === session.referenceSet.id);
   return {
     version: CLINICAL_SNAPSHOT_VERSION,
     emg: session.emg,
     ncs: session.ncs,
     referenceSet: session.referenceSet,
-    userReferenceSets: builtIn ? [] : [session.referenceSet],
+    userReferenceSets: builtIn || selectedIsStored ? stored : [...stored, session.referenceSet],
     ratioThreshold: session.options.ratioThreshold,
     ncsLimitSetId: session.options.ncsLimitSetId,
     ...(session.options.patientAgeYears !== undefined ? { patientAgeYears: session.options.patientAgeYears } : {}),
@@ -300,6 +310,7 @@ export interface SessionStoreState {
   readonly clinical: ClinicalSnapshot;
   readonly studies: readonly SessionStudy[];
   readonly patient: SessionPatient | undefined;
+  readonly poolMethods: boolean;
 }
 
 /** What the stores are given back from a session (already rehydrated: its numbers recomputed). */
@@ -310,6 +321,7 @@ export function storeStateFromSession(session: Session): SessionStoreState {
     clinical: clinicalSnapshotFromSession(session),
     studies: session.studies,
     patient: session.patient,
+    poolMethods: session.options.poolMethods === true,
   };
 }
 

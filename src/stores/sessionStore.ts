@@ -189,6 +189,7 @@ export const useSessionStore = defineStore('session', () => {
       measurements: measurementStore.measurements,
       clinical: clinicalStore.snapshot(),
       suv: petCtStore.sessionSuv,
+      poolMethods: measurementStore.poolMethods,
     });
   }
 
@@ -334,6 +335,7 @@ export const useSessionStore = defineStore('session', () => {
     if (!restored.ok) return fail(restored.error);
     measurementStore.replaceAll(state.measurements);
     measurementStore.selectedId = null;
+    measurementStore.poolMethods = state.poolMethods;
     calibrationStore.replaceAll(state.calibrations);
     petCtStore.restore(rehydrated.session.suv);
     knownStudies.value = state.studies;
@@ -497,6 +499,7 @@ export const useSessionStore = defineStore('session', () => {
     await saveNow();
     measurementStore.replaceAll([]);
     measurementStore.selectedId = null;
+    measurementStore.poolMethods = false;
     calibrationStore.replaceAll([]);
     clinicalStore.clearAll();
     knownStudies.value = [];
@@ -604,6 +607,7 @@ export const useSessionStore = defineStore('session', () => {
     watch(
       [
         () => measurementStore.measurements,
+        () => measurementStore.poolMethods,
         () => calibrationStore.records,
         () => studyStore.instances,
         () => clinicalStore.emgRows,

@@ -260,7 +260,7 @@ describe('session store: exports', () => {
     const lines = csv.trim().split(/\r?\n/);
     expect(lines).toHaveLength(3);
     expect(lines[0]).toContain('Area (mm2)');
-    expect(lines[1]).toContain('50.00'); // 20 × 10 px at 0.5 mm
+    expect(lines[1]!.split(',')[7]).toBe('50'); // 20 × 10 px at 0.5 mm, at full precision
     const lr = (await session.exportCsv('left-right')).data as string;
     expect(lr.trim().split(/\r?\n/)).toHaveLength(2);
 

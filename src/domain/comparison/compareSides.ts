@@ -15,6 +15,7 @@ import { summarizeRepeats, type RepeatSummary } from './summarizeRepeats';
 import type {
   ComparisonOptions,
   MeasurementSummaryInput,
+  MethodFamily,
   RuleEvaluation,
   SegmentComparison,
   SegmentVerdict,
@@ -27,24 +28,28 @@ interface Group {
   readonly nerve: NerveId;
   readonly site: SiteId;
   readonly modality: Modality;
+  readonly method: MethodFamily | undefined;
   readonly calibrated: Record<Side, number[]>;
   readonly uncalibrated: Record<Side, number>;
 }
 
-function groupKey(nerve: NerveId, site: SiteId, modality: Modality): string {
-  return `${nerve}|${site}|${modality}`;
+function groupKey(nerve: NerveId, site: SiteId, modality: Modality, method?: MethodFamily): string {
+  return `${nerve}|${site}|${modality}${method ? `|${method}` : ''}`;
 }
+
+const METHOD_WORD: Record<MethodFamily, string> = { trace: 'traced', ellipse: 'ellipse' };
 
 function groupInputs(inputs: readonly MeasurementSummaryInput[]): Map<string, Group> {
   const groups = new Map<string, Group>();
   for (const input of inputs) {
-    const key = groupKey(input.nerve, input.site, input.modality);
+    const key = groupKey(input.nerve, input.site, input.modality, input.method);
     let group = groups.get(key);
     if (!group) {
       group = {
         nerve: input.nerve,
         site: input.site,
         modality: input.modality,
+        method: input.method,
         calibrated: { L: [], R: [] },
         uncalibrated: { L: 0, R: 0 },
       };
@@ -91,7 +96,13 @@ export function compareSides(
 ): SegmentComparison[] {
   const groups = groupInputs(inputs);
   const comparisons = [...groups.values()].map((group) =>
-    compareGroup(group, groups.get(groupKey(group.nerve, 'popliteal-fossa', group.modality)), referenceSet, options),
+    compareGroup(
+      group,
+      groups.get(groupKey(group.nerve, 'popliteal-fossa', group.modality, group.method)) ??
+        groups.get(groupKey(group.nerve, 'popliteal-fossa', group.modality)),
+      referenceSet,
+      options,
+    ),
   );
   return comparisons.sort(
     (a, b) =>
@@ -99,7 +110,9 @@ export function compareSides(
       a.nerve.localeCompare(b.nerve) ||
       orderOf(SITES, a.site) - orderOf(SITES, b.site) ||
       a.site.localeCompare(b.site) ||
-      (a.modality === b.modality ? 0 : a.modality === 'US' ? -1 : 1),
+      (a.modality === b.modality ? 0 : a.modality === 'US' ? -1 : 1) ||
+      // Traced before ellipse (the primary method first).
+      (b.method ?? '').localeCompare(a.method ?? ''),
   );
 }
 
@@ -109,10 +122,13 @@ function compareGroup(
   set: ReferenceSet,
   options: ComparisonOptions,
 ): SegmentComparison {
-  const { nerve, site, modality } = group;
-  const label = segmentLabel(nerve, site);
+  const { nerve, site, modality, method } = group;
+  const label = method ? `${segmentLabel(nerve, site)} (${METHOD_WORD[method]})` : segmentLabel(nerve, site);
   const threshold = findThreshold(set, nerve, site, modality);
   const limitations: string[] = [];
+  if (method) {
+    limitations.push(`Traced and ellipse areas are summarised separately (not pooled): this line uses the ${METHOD_WORD[method]} areas only.`);
+  }
   const rules: RuleEvaluation[] = [];
 
   const sides: Record<Side, SideResult | null> = { L: null, R: null };
@@ -199,6 +215,7 @@ function compareGroup(
     site,
     modality,
     label,
+    ...(method ? { method } : {}),
     referenceSetId: set.id,
     referenceSetName: set.name,
     threshold,

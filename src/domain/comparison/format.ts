@@ -1,10 +1,9 @@
 import type { Side } from '../types';
+import { formatAreaMm2 } from '../measurement/format';
 
-/** "58.3 mm²" — the same format as the measurement module (one decimal). */
+/** "58.3 mm²" — THE rounding rule of the measurement module (one decimal), not a copy of it. */
 export function formatMm2(valueMm2: number): string {
-  if (!Number.isFinite(valueMm2)) return '—';
-  const text = valueMm2.toFixed(1);
-  return `${text === '-0.0' ? '0.0' : text} mm²`;
+  return formatAreaMm2(valueMm2);
 }
 
 /** "1.50" */

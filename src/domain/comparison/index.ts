@@ -4,6 +4,7 @@ export { formatMm2, formatRatio } from './format';
 export type {
   ComparisonOptions,
   MeasurementSummaryInput,
+  MethodFamily,
   RuleEvaluation,
   SegmentComparison,
   SegmentVerdict,

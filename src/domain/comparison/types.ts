@@ -2,6 +2,12 @@ import type { Side } from '../types';
 import type { CsaThreshold, Modality, NerveId, SiteId } from '../reference';
 import type { RepeatSummary } from './summarizeRepeats';
 
+/**
+ * How an area was measured, for summaries: 'trace' = a contour method (freehand or spline),
+ * 'ellipse' = two diameters (π·D1·D2/4). The two are never pooled unless the user pools them.
+ */
+export type MethodFamily = 'trace' | 'ellipse';
+
 /** Repeated measurements of one nerve, site and side, as handed over by the measurement workflow. */
 export interface MeasurementSummaryInput {
   readonly nerve: NerveId;
@@ -11,6 +17,11 @@ export interface MeasurementSummaryInput {
   readonly valuesMm2: readonly number[];
   /** False when the image had no millimetre scale: such values are pixels and are never compared. Default true. */
   readonly calibrated?: boolean;
+  /**
+   * Set when traced and ellipse areas of this nerve, site and modality are summarised apart (not
+   * pooled): each family is compared on its own. Absent: one method only, or pooled by the user.
+   */
+  readonly method?: MethodFamily;
 }
 
 /** One side of a segment compared with the upper limit. */
@@ -48,8 +59,10 @@ export interface SegmentComparison {
   readonly nerve: NerveId;
   readonly site: SiteId;
   readonly modality: Modality;
-  /** "Sciatic nerve, gluteal fold" */
+  /** "Sciatic nerve, gluteal fold" ("…, gluteal fold (ellipse)" when the methods are summarised apart) */
   readonly label: string;
+  /** The method family compared, when traced and ellipse areas are summarised apart (see MeasurementSummaryInput). */
+  readonly method?: MethodFamily;
   readonly referenceSetId: string;
   readonly referenceSetName: string;
   readonly threshold: CsaThreshold | null;

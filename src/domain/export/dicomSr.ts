@@ -31,11 +31,12 @@
  *
  * SCOORD coordinates follow DICOM (origin at the top-left CORNER of the top-left pixel), NerveTrace
  * contours have pixel centres at integer coordinates, so 0.5 is added on export and removed on import.
- * Numbers are recomputed with measureContour from contour and calibration, never copied.
+ * Numbers are recomputed with measurementMetrics (an ellipse from its diameters, a trace from its
+ * contour) — the function that stored them, so the SR holds the same number as the UI and the JSON.
  * The report is de-identified (deidentifySession) unless `identified` is set.
  */
 import { describeCalibration } from '../calibration';
-import { measureContour, type NerveMeasurement } from '../measurement';
+import { measurementMetrics, type NerveMeasurement } from '../measurement';
 import { deidentifySession, hashToUid, isDicomUid, randomSalt, randomUid, type Session } from '../session';
 import { fail, ok, type Result } from '../types';
 import { CODES, methodCode, nerveCode, PRIVATE_SCHEME, PRIVATE_SCHEME_NAME, SIDE_CODES, siteCode, UNITS } from './sr/codes';
@@ -137,7 +138,7 @@ function closedGraphicData(m: NerveMeasurement): number[] {
 }
 
 function measurementGroup(m: NerveMeasurement, ref: ImageRef): Result<Dataset> {
-  const metrics = measureContour(m.contour, m.calibration);
+  const metrics = measurementMetrics(m, m.calibration);
   if (!metrics.ok) return fail(`${nameOf(m)} cannot be exported: ${metrics.error}`);
   const cal = m.calibration;
   const spacing =

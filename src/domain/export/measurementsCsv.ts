@@ -1,9 +1,11 @@
 /**
- * One CSV row per measurement, for spreadsheets and statistics. Areas and lengths are recomputed
- * from each contour by measureContour (millimetres only when the measurement is calibrated; the mm
- * columns stay empty otherwise, while the pixel columns are always filled).
+ * One CSV row per measurement, for spreadsheets and statistics. The mm values are the measurement's
+ * stored numbers at full precision (exportNumber — the UI rounds the same values to one decimal);
+ * the mm columns stay empty for an uncalibrated measurement, while the pixel columns are always
+ * filled (computed the way it was measured: an ellipse from its diameters, a trace from its contour).
+ * "Excluded from mean" says whether the user left this repeat out of its group's mean.
  */
-import { measureContour, type NerveMeasurement } from '../measurement';
+import { exportNumber, measurementPixelMetrics, type NerveMeasurement } from '../measurement';
 import { nerveLabel, siteLabel } from '../reference';
 import type { Session } from '../session';
 import { fixed, significant, toCsv } from './csv';
@@ -31,15 +33,12 @@ export const MEASUREMENT_CSV_HEADER: readonly string[] = [
   'Frame index (0-based)',
   'File name',
   'Created',
+  'Excluded from mean',
 ];
 
-const PIXELS = { source: 'none', rowSpacingMm: null, columnSpacingMm: null } as const;
-
 export function measurementRow(m: NerveMeasurement): string[] {
-  const mm = measureContour(m.contour, m.calibration);
-  const px = measureContour(m.contour, PIXELS);
-  const calibrated = mm.ok && mm.value.calibrated ? mm.value : null;
-  const pixels = px.ok && !px.value.calibrated ? px.value : null;
+  const calibrated = m.metrics.calibrated ? m.metrics : null;
+  const pixels = measurementPixelMetrics(m);
   return [
     m.label,
     nerveLabel(m.nerve),
@@ -48,10 +47,10 @@ export function measurementRow(m: NerveMeasurement): string[] {
     m.sideSource,
     m.modality,
     m.method,
-    fixed(calibrated?.areaMm2, 2),
-    fixed(calibrated?.perimeterMm, 2),
-    fixed(pixels?.areaPx2, 1),
-    fixed(pixels?.perimeterPx, 2),
+    exportNumber(calibrated?.areaMm2),
+    exportNumber(calibrated?.perimeterMm),
+    exportNumber(pixels?.areaPx2),
+    exportNumber(pixels?.perimeterPx),
     m.calibration.source,
     significant(m.calibration.rowSpacingMm),
     significant(m.calibration.columnSpacingMm),
@@ -63,6 +62,7 @@ export function measurementRow(m: NerveMeasurement): string[] {
     String(m.image.frameIndex),
     m.image.fileName ?? '',
     m.createdAt,
+    m.excluded ? 'yes' : 'no',
   ];
 }
 

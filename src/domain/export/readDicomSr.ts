@@ -2,12 +2,13 @@
  * Reading a NerveTrace measurement report (see dicomSr.ts) back into nerve measurements. The outline
  * comes from the SCOORD, the image from its IMAGE reference and the evidence sequence, the pixel size
  * from the Vertical/Horizontal Pixel Spacing items; area and perimeter are recomputed with
- * measureContour — the stored NUM values are only compared with them (disagreement > 0.01 % is
+ * measurementMetrics (an ellipse from the diameters in its record, a trace from the outline: the
+ * way NerveTrace measured it, so the numbers come back as they were) — the stored NUM values are only compared with them (disagreement > 0.01 % is
  * reported). Fields DICOM has no place for come from the NerveTrace record when present; an SR
  * written by another program is read with plain defaults for them.
  */
 import { isSuvGroup } from './sr/suvGroup';
-import { measureContour, type MeasurementMethod, type NerveMeasurement } from '../measurement';
+import { measurementMetrics, type MeasurementMethod, type NerveMeasurement } from '../measurement';
 import { REHYDRATE_TOLERANCE } from '../session';
 import type { NerveId, SiteId } from '../reference';
 import { fail, ok, type Calibration, type ImagePoint, type Result, type Side } from '../types';
@@ -146,13 +147,13 @@ function readGroup(group: Dataset, number: number, evidence: Map<string, Evidenc
   const recordItem = findChild(group, CODES.nerveTraceRecord, 'TEXT');
   const record = parseRecord(textOf(recordItem));
   const calibration = calibrationOf(spacingOf(image), record);
-  const metrics = measureContour(contour, calibration);
-  if (!metrics.ok) return `${where}: ${metrics.error} Skipped.`;
-
   const findingSite = findChild(group, CODES.findingSite, 'CODE');
   const siteItem = findingSite ? findChild(findingSite, CODES.topographicalModifier, 'CODE') : undefined;
   const trackingId = findChild(group, CODES.trackingIdentifier, 'TEXT');
   const methodItem = findChild(group, CODES.measurementMethod, 'CODE');
+  const method = record?.method ?? privateId<MeasurementMethod>(methodItem, methodFromCode, () => 'freehand');
+  const metrics = measurementMetrics({ method, contour, ...(record?.diameters ? { diameters: record.diameters } : {}) }, calibration);
+  if (!metrics.ok) return `${where}: ${metrics.error} Skipped.`;
   const side = sideOf(findingSite);
   const ref = evidence.get(sopInstanceUid);
 
@@ -164,7 +165,7 @@ function readGroup(group: Dataset, number: number, evidence: Map<string, Evidenc
     side,
     sideSource: record?.sideSource ?? (side ? 'user' : 'unknown'),
     modality: record?.modality ?? 'OT',
-    method: record?.method ?? privateId<MeasurementMethod>(methodItem, methodFromCode, () => 'freehand'),
+    method,
     image: {
       studyInstanceUid: ref?.studyInstanceUid ?? '',
       seriesInstanceUid: ref?.seriesInstanceUid ?? '',

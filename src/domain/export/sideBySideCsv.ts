@@ -1,10 +1,11 @@
 /**
  * The left–right comparison as a wide CSV table: one row per nerve, site and modality with each
  * side's count, mean and SD, the difference and ratio, the upper limit and its source, and the
- * verdict — computed by compareSides exactly as the report shows it.
+ * verdict — computed by compareSides exactly as the report shows it. Means, SDs, difference and ratio
+ * at full precision (the report rounds the same values to one decimal).
  */
 import { compareSides, type SegmentComparison, type SideResult } from '../comparison';
-import { comparisonInputs } from '../measurement';
+import { comparisonInputs, exportNumber } from '../measurement';
 import { describeSource, nerveLabel, siteLabel } from '../reference';
 import type { Session } from '../session';
 import { fixed, toCsv } from './csv';
@@ -34,7 +35,7 @@ export const SIDE_BY_SIDE_CSV_HEADER: readonly string[] = [
 function sideCells(result: SideResult | null): string[] {
   if (!result) return ['0', '', ''];
   const s = result.summary;
-  return [String(s.count), fixed(s.meanMm2, 2), fixed(s.sdMm2, 2)];
+  return [String(s.count), exportNumber(s.meanMm2), exportNumber(s.sdMm2)];
 }
 
 export function comparisonRow(c: SegmentComparison): string[] {
@@ -44,8 +45,8 @@ export function comparisonRow(c: SegmentComparison): string[] {
     c.modality,
     ...sideCells(c.left),
     ...sideCells(c.right),
-    fixed(c.differenceMm2, 2),
-    fixed(c.ratio, 3),
+    exportNumber(c.differenceMm2),
+    exportNumber(c.ratio),
     fixed(c.threshold?.upperLimitMm2, 1),
     c.threshold ? describeSource(c.threshold.source) : 'no reference',
     c.referenceSetName,
@@ -60,7 +61,7 @@ export function comparisonRow(c: SegmentComparison): string[] {
 /** The comparison the session's options ask for (reference set and ratio threshold of the session). */
 export function sessionComparisons(session: Session): SegmentComparison[] {
   const ratio = session.options.ratioThreshold;
-  return compareSides(comparisonInputs(session.measurements), session.referenceSet, ratio !== null ? { ratioThreshold: ratio } : {});
+  return compareSides(comparisonInputs(session.measurements, { poolMethods: session.options.poolMethods === true }), session.referenceSet, ratio !== null ? { ratioThreshold: ratio } : {});
 }
 
 export function sideBySideCsv(session: Session): string {

@@ -1,5 +1,6 @@
 export { measureContour, type ContourMetrics } from './measureContour';
-export { formatArea, formatLength, formatAreaMm2, formatLengthMm, formatLineLength } from './format';
+export { formatArea, formatLength, formatAreaMm2, formatLengthMm, formatLineLength, exportNumber } from './format';
+export { measurementMetrics, measurementPixelMetrics, type MeasuredShape } from './measurementMetrics';
 export {
   remeasure,
   type NerveMeasurement,
@@ -7,7 +8,16 @@ export {
   type ImageReference,
   type IntensityStats,
 } from './nerveMeasurement';
-export { groupRepeatedMeasurements, comparisonInputs, groupKey, type RepeatedMeasurementGroup, type RepeatStats } from './repeatedMeasurements';
+export {
+  groupRepeatedMeasurements,
+  comparisonInputs,
+  groupKey,
+  methodFamily,
+  type GroupingOptions,
+  type MethodFamily,
+  type RepeatedMeasurementGroup,
+  type RepeatStats,
+} from './repeatedMeasurements';
 export { intensityInside, type PixelGrid } from './intensity';
 export { measureEllipseByDiameters, diameterLength, type Diameter, type EllipseMeasurement } from './ellipseByDiameters';
 export { measureLineLength, type LineLength } from './lineLength';

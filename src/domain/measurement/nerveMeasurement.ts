@@ -5,7 +5,8 @@
  */
 import type { Calibration, Contour, ImagePoint, Result, Side, SideSource } from '../types';
 import type { NerveId, SiteId } from '../reference';
-import { measureContour, type ContourMetrics } from './measureContour';
+import type { ContourMetrics } from './measureContour';
+import { measurementMetrics } from './measurementMetrics';
 
 export type MeasurementMethod = 'freehand' | 'spline' | 'ellipse';
 
@@ -45,10 +46,13 @@ export interface NerveMeasurement {
   readonly calibration: Calibration;
   readonly metrics: ContourMetrics;
   readonly intensity: IntensityStats | null;
+  /**
+   * Kept, shown and exported, but left out of its group's mean (a repeat the user judged
+   * unreliable). Absent means included.
+   */
+  readonly excluded?: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
-  /** Left out of the mean by the user (a repeat judged poor); kept, shown, never averaged. */
-  readonly excluded?: boolean;
 }
 
 /** Recompute a measurement's numbers after its contour or calibration changed. */
@@ -59,7 +63,7 @@ export function remeasure(
   intensity: IntensityStats | null,
   now: string,
 ): Result<NerveMeasurement> {
-  const metrics = measureContour(contour, calibration);
+  const metrics = measurementMetrics({ ...measurement, contour }, calibration);
   if (!metrics.ok) return metrics;
   return {
     ok: true,

@@ -46,12 +46,12 @@ export function referenceSetLine(set: ReferenceSet): string {
   return `Reference set: "${set.name}" (user-edited${base ? `, based on "${base.name}"` : ''})`;
 }
 
-/** The set's own description cites sources it was built from; it is shown but not counted as a source applied. */
-const NOT_SCANNED = new WeakSet<ReportEntry>();
+/**
+ * The set's own description cites the sources it was built from: they are printed, so they are
+ * listed under Sources too (every key the printed text cites is listed).
+ */
 function describedSet(description: string): ReportEntry {
-  const e = entry(description, 'note');
-  NOT_SCANNED.add(e);
-  return e;
+  return entry(description, 'note');
 }
 
 function referenceSection(input: ClinicalCaseInput): ReportSection {
@@ -78,6 +78,8 @@ function referenceSection(input: ClinicalCaseInput): ReportSection {
 function valuesOf(input: ClinicalCaseInput, c: SegmentComparison, side: Side): number[] {
   return input.measurements
     .filter((m) => m.nerve === c.nerve && m.site === c.site && m.modality === c.modality && m.side === side && m.calibrated !== false)
+    // Traced and ellipse areas summarised apart (not pooled) carry their method family.
+    .filter((m) => c.method === undefined || m.method === c.method)
     .flatMap((m) => [...m.valuesMm2]);
 }
 
@@ -343,10 +345,12 @@ function limitationsSection(input: ClinicalCaseInput, analysis: ClinicalAnalysis
   return { id: 'limitations', title: 'Limitations', entries: unique(lines).map((l) => entry(l, 'note')) };
 }
 
-function sourcesSection(previous: readonly ReportSection[]): ReportSection {
-  const text = previous
-    .flatMap((s) => s.entries.filter((e) => !NOT_SCANNED.has(e)).flatMap((e) => [e.text, ...(e.details ?? [])]))
-    .join('\n');
+/** Every source key the printed text cites — the sections and the reference set line above them. */
+function sourcesSection(previous: readonly ReportSection[], setLine: string): ReportSection {
+  const text = [
+    setLine,
+    ...previous.flatMap((s) => s.entries.flatMap((e) => [e.text, ...(e.details ?? [])])),
+  ].join('\n');
   const order = (k: string): number => (/^S\d+$/.test(k) ? Number(k.slice(1)) : 1000);
   const keys = unique(sourceKeysIn(text)).sort((a, b) => order(a) - order(b) || a.localeCompare(b));
   return { id: 'sources', title: 'Sources', entries: keys.map((key) => entry(describeSource(key), 'note')) };
@@ -371,5 +375,6 @@ export function buildClinicalReport(input: ClinicalCaseInput, analysis: Clinical
   ];
   const limitations = limitationsSection(input, analysis, body);
   const sections = [...body, limitations];
-  return { title: REPORT_TITLE, referenceSetLine: referenceSetLine(input.referenceSet), sections: [...sections, sourcesSection(sections)] };
+  const setLine = referenceSetLine(input.referenceSet);
+  return { title: REPORT_TITLE, referenceSetLine: setLine, sections: [...sections, sourcesSection(sections, setLine)] };
 }

@@ -1,13 +1,15 @@
 /**
  * On load, derived values are recomputed, never trusted: each measurement's area and perimeter
- * from its contour and calibration (measureContour), each user calibration from its line. A stored
+ * the way it was measured (measurementMetrics: an ellipse from its diameters, a trace from its
+ * contour — the same function that stored them, so the app's own numbers come back exactly), each
+ * user calibration from its line. A stored
  * number that disagreed by more than 0.01 % is reported; the recomputed value is what is used. A
  * measurement whose contour cannot be measured (crosses itself, encloses nothing) or whose
  * recomputed area or perimeter overflows (not finite) is left out and reported, because no
  * trustworthy number can be shown for it; every other measurement stays.
  */
 import { calibrationFromUserLine } from '../calibration';
-import { measureContour, type ContourMetrics, type NerveMeasurement } from '../measurement';
+import { measurementMetrics, type ContourMetrics, type NerveMeasurement } from '../measurement';
 import type { Session, SessionCalibration } from './types';
 
 /** Relative tolerance between a stored and a recomputed number (0.01 %). */
@@ -111,7 +113,7 @@ export function rehydrateSession(session: Session): RehydratedSession {
   const measurements: NerveMeasurement[] = [];
 
   session.measurements.forEach((m, index) => {
-    const fresh = measureContour(m.contour, m.calibration);
+    const fresh = measurementMetrics(m, m.calibration);
     if (!fresh.ok) {
       refused.push({ index, id: m.id, label: m.label, reason: fresh.error });
       warnings.push({ path: `measurements[${index}].contour`, message: `${name(m, index)} was left out: ${fresh.error}` });

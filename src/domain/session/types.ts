@@ -87,6 +87,8 @@ export interface SessionOptions {
   readonly ratioThreshold: number | null;
   /** Id of the NCS limit set used to flag conduction studies (see NCS_LIMIT_SETS). */
   readonly ncsLimitSetId: string;
+  /** Traced (freehand, spline) and ellipse areas pooled in one mean; absent or false = summarised apart. */
+  readonly poolMethods?: boolean;
   /** Entered patient age (years) for age-dependent NCS limits; absent = unknown. */
   readonly patientAgeYears?: number;
 }
@@ -120,6 +122,8 @@ export interface Session {
   readonly ncs: readonly NcsRow[];
   /** The reference set the comparison used, stored whole (with its id and name). */
   readonly referenceSet: ReferenceSet;
+  /** Every user-edited reference set of the session, selected or not (absent in older sessions). */
+  readonly userReferenceSets?: readonly ReferenceSet[];
   readonly options: SessionOptions;
   /** Written on export (see SessionProfileTables); ignored on load. */
   readonly profileTables?: SessionProfileTables;

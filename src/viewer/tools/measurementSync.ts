@@ -141,8 +141,13 @@ async function editedMeasurement(annotation: Annotation, current: NerveMeasureme
   };
 }
 
+/**
+ * Same points, to a thousandth of a pixel: Cornerstone keeps restored outlines in float32 (up to
+ * ~2e-5 px off), which must not count as an edit and silently rewrite a stored number.
+ */
+const SAME_POINT_PX = 1e-3;
 const samePoints = (a: readonly ImagePoint[], b: readonly ImagePoint[]) =>
-  a.length === b.length && a.every((p, i) => Math.abs(p.x - b[i]!.x) + Math.abs(p.y - b[i]!.y) <= 1e-6);
+  a.length === b.length && a.every((p, i) => Math.abs(p.x - b[i]!.x) + Math.abs(p.y - b[i]!.y) <= SAME_POINT_PX);
 
 /** Is what Cornerstone shows the stored measurement? Compared by what the user placed. */
 function sameGeometry(shown: AnnotationGeometry, stored: NerveMeasurement): boolean {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildMeasurementReportSr, readMeasurementReportSr } from '../../../src/domain/export';
 import { readPart10, writePart10, type Dataset } from '../../../src/domain/export/sr/dcmjsAdapter';
-import { measureContour, type NerveMeasurement } from '../../../src/domain/measurement';
+import { measurementMetrics, type NerveMeasurement } from '../../../src/domain/measurement';
 import type { Session } from '../../../src/domain/session';
 import type { Calibration } from '../../../src/domain/types';
 import { measurementArb } from '../session/arbitraries';
@@ -77,8 +77,9 @@ describe('buildMeasurementReportSr → readMeasurementReportSr', () => {
         const ms: NerveMeasurement[] = [];
         generated.forEach((m, i) => {
           const contour = m.contour.map((p) => ({ x: onGrid(p.x), y: onGrid(p.y) }));
-          const metrics = measureContour(contour, m.calibration);
-          if (!metrics.ok) return; // snapping can make a tiny outline degenerate
+          // Measured as the app measures it (an ellipse from its diameters); snapping can make a tiny outline degenerate.
+          const metrics = measurementMetrics({ ...m, contour }, m.calibration);
+          if (!metrics.ok) return;
           ms.push({
             ...m,
             contour,

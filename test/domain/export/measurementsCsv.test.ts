@@ -26,7 +26,10 @@ describe('measurementsCsv: one row per measurement', () => {
     expect(table).toHaveLength(3);
   });
 
-  it('gives mm values recomputed from the contour, with pixel values and the calibration beside them', () => {
+  it('gives the stored mm values at full precision (the one rounding rule: 1 decimal in the UI only), with pixel values and the calibration beside them', () => {
+    // The very number stored (and shown as 80.0 mm² in the UI), not a re-rounded one.
+    const stored = s.measurements[0]!.metrics;
+    expect(stored.calibrated && Number(table[0]!['Area (mm2)'])).toBe(stored.calibrated && stored.areaMm2);
     expect(table[0]).toMatchObject({
       Label: 'A1',
       Nerve: 'Sciatic nerve',
@@ -35,10 +38,8 @@ describe('measurementsCsv: one row per measurement', () => {
       'Side source': 'ImageLaterality',
       Modality: 'US',
       Method: 'freehand',
-      'Area (mm2)': '80.00',
-      'Circumference (mm)': '36.00',
-      'Area (px2)': '8000.0',
-      'Perimeter (px)': '360.00',
+      'Area (px2)': '8000',
+      'Perimeter (px)': '360',
       'Calibration source': 'us-region',
       'Row spacing (mm/px)': '0.1',
       'Column spacing (mm/px)': '0.1',
@@ -47,15 +48,18 @@ describe('measurementsCsv: one row per measurement', () => {
       'Frame index (0-based)': '0',
       'File name': 'Smith_John_right.dcm',
       Created: '2025-03-01T10:00:00.000Z',
+      'Excluded from mean': 'no',
     });
+    expect(Number(table[0]!['Area (mm2)'])).toBeCloseTo(80, 9);
+    expect(Number(table[0]!['Circumference (mm)'])).toBeCloseTo(36, 9);
   });
 
   it('keeps row and column spacing apart for anisotropic pixels (40 × 20 px at 0.25 × 0.5 mm = 100 mm²)', () => {
-    expect(table[1]).toMatchObject({ 'Area (mm2)': '100.00', 'Circumference (mm)': '40.00', 'Row spacing (mm/px)': '0.5', 'Column spacing (mm/px)': '0.25' });
+    expect(table[1]).toMatchObject({ 'Area (mm2)': '100', 'Circumference (mm)': '40', 'Row spacing (mm/px)': '0.5', 'Column spacing (mm/px)': '0.25' });
   });
 
   it('leaves mm cells empty for an uncalibrated measurement but gives the pixel values', () => {
-    expect(table[2]).toMatchObject({ 'Area (mm2)': '', 'Circumference (mm)': '', 'Area (px2)': '8000.0', 'Calibration source': 'none', Side: '' });
+    expect(table[2]).toMatchObject({ 'Area (mm2)': '', 'Circumference (mm)': '', 'Area (px2)': '8000', 'Calibration source': 'none', Side: '' });
   });
 
   it('neutralises formula-like labels and quotes commas', () => {
@@ -82,13 +86,7 @@ describe('sideBySideCsv: one row per nerve, site and modality', () => {
       Site: 'Gluteal fold',
       Modality: 'US',
       'Left n': '3',
-      'Left mean (mm2)': '52.00',
-      'Left SD (mm2)': '2.00',
       'Right n': '3',
-      'Right mean (mm2)': '102.00',
-      'Right SD (mm2)': '2.00',
-      'Difference (mm2)': '50.00',
-      'Ratio (larger/smaller)': '1.962',
       'Upper limit (mm2)': '58.3',
       'Limit source': 'S1: Chen 2018, J Med Ultrasound 26:85 (n = 200)',
       'Reference set': 'Chen 2018 / Dutch table',
@@ -97,6 +95,14 @@ describe('sideBySideCsv: one row per nerve, site and modality', () => {
       Asymmetry: 'asymmetric',
       'Larger side': 'R',
     });
+    // Full precision: the same doubles the report rounds to one decimal.
+    const close = (column: string, value: number) => expect(Number(table[0]![column])).toBeCloseTo(value, 9);
+    close('Left mean (mm2)', 52);
+    close('Left SD (mm2)', 2);
+    close('Right mean (mm2)', 102);
+    close('Right SD (mm2)', 2);
+    close('Difference (mm2)', 50);
+    close('Ratio (larger/smaller)', 102 / 52);
     expect(table[0]!['Verdict text']).toMatch(/^Right enlarged: 102\.0 mm² > upper limit 58\.3 mm² \(S1\)\./);
   });
 

@@ -75,11 +75,11 @@ describe('repeated measurements of one nerve, site and side are grouped', () => 
     expect(left.area!.sd).toBeCloseTo(2, 9);
     expect(groups.find((g) => g.side === 'R')!.area!.count).toBe(1);
   });
-  it('an uncalibrated repeat makes the group px-only and it is never compared in mm²', () => {
+  it('an uncalibrated repeat is handed over apart: counted by the comparison, never compared in mm²', () => {
     const inputs = comparisonInputs([measurement('a', 'L', 50), measurement('b', 'L', 900, false)]);
-    expect(inputs).toHaveLength(1);
-    expect(inputs[0]!.calibrated).toBe(false);
-    expect(inputs[0]!.valuesMm2).toEqual([]);
+    expect(inputs).toHaveLength(2);
+    expect(inputs.find((i) => i.calibrated)!.valuesMm2).toEqual([50]);
+    expect(inputs.find((i) => !i.calibrated)!.valuesMm2).toEqual([900]);
   });
 });
 

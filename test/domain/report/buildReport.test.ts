@@ -92,13 +92,17 @@ describe('nerve size against the thresholds (S1) and left–right asymmetry (S9)
     expect(entry!.tone).toBe('abnormal');
   });
 
-  it('lists the sources cited in the report, not those only named in the set description (S3, S4, S5)', () => {
+  it('lists every source the printed text cites, those named in the set description (S3, S4, S5) included', () => {
     const sources = texts(r, 'sources');
-    expect(sources).toEqual([
-      'S1: Chen 2018, J Med Ultrasound 26:85 (n = 200)',
-      'S8: Ann Rehabil Med 2016;40:1057',
-      'S9: Tagliafico 2012, Muscle Nerve 46:717',
-    ]);
+    const cited = new Set(
+      [r.referenceSetLine, ...r.sections.filter((s) => s.id !== 'sources').flatMap((s) => s.entries.flatMap((e) => [e.text, ...(e.details ?? [])]))]
+        .join('\n')
+        .match(/\bS\d{1,2}\b/g),
+    );
+    expect(sources.map((line) => line.split(':')[0])).toEqual([...cited].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))));
+    expect(sources).toContain('S1: Chen 2018, J Med Ultrasound 26:85 (n = 200)');
+    expect(sources).toContain('S5: Practical Neurology, Dutch reference table');
+    expect(sources).toContain('S9: Tagliafico 2012, Muscle Nerve 46:717');
     expect(texts(r, 'limitations')).toContain(
       'Values marked (convention) are textbook conventions not checked against a published source; they are editable defaults.',
     );

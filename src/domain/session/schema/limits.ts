@@ -14,6 +14,8 @@ export const SESSION_LIMITS = {
   thresholds: 1_000,
   /** Columns of a derived table (profile: 18; follow-up: 8 + one per visit). */
   tableColumns: 200,
+  /** User-edited reference sets kept in a session. */
+  referenceSets: 1_000,
   /** Identifiers, UIDs, names, labels. */
   shortText: 256,
   /** Descriptions and notes. */

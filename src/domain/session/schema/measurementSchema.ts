@@ -83,7 +83,8 @@ export const measurementSchema = z.strictObject({
   calibration: calibrationSchema,
   metrics: metricsSchema,
   intensity: intensitySchema.nullable(),
+  // Kept and exported, but left out of its group's mean (absent = included).
+  excluded: z.boolean().optional(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
-  excluded: z.boolean().optional(),
 });

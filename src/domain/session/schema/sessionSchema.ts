@@ -77,6 +77,8 @@ const ncsLimitSetIds = NCS_LIMIT_SETS.map((s) => s.id) as [string, ...string[]];
 const optionsSchema = z.strictObject({
   ratioThreshold: z.number().gt(1).nullable(),
   ncsLimitSetId: z.enum(ncsLimitSetIds),
+  // Traced and ellipse areas pooled in one mean (the user's choice; absent = summarised apart).
+  poolMethods: z.boolean().optional(),
   /** Entered patient age (years) for age-dependent NCS limits; absent = unknown. */
   patientAgeYears: z.number().int().min(0).max(130).optional(),
 });
@@ -106,6 +108,8 @@ export const sessionSchema = z
     emg: z.array(emgRowSchema).max(SESSION_LIMITS.emgRows),
     ncs: z.array(ncsRowSchema).max(SESSION_LIMITS.ncsRows),
     referenceSet: sessionReferenceSetSchema,
+    // Every user-edited reference set, selected or not (absent in older sessions).
+    userReferenceSets: z.array(sessionReferenceSetSchema).max(SESSION_LIMITS.referenceSets).optional(),
     options: optionsSchema,
     profileTables: profileTablesSchema.optional(),
     suv: sessionSuvSchema.optional(),
