@@ -27,10 +27,14 @@ function privateNumber(ds: DataSet, group: string, creator: string, element: str
   return value !== null && Number.isFinite(value) ? value : null;
 }
 
+/** Every value of a multi-valued string, from Part 10 bytes and from the DICOM JSON model alike. */
 function allStrings(ds: DataSet, tag: string): string[] {
   const el = ds.elements[tag];
-  const text = el && el.length > 0 ? ds.string(tag) : undefined; // every value, not only the first
-  return text ? text.split('\\').map((v) => v.trim()).filter((v) => v !== '') : [];
+  if (!el || el.length <= 0) return [];
+  const count = ds.numStringValues(tag) ?? 1;
+  const values: string[] = [];
+  for (let i = 0; i < count; i++) values.push(...(ds.string(tag, i) ?? '').split('\\'));
+  return values.map((v) => v.trim()).filter((v) => v !== '');
 }
 
 /** PET attributes of the data set, or null when it is not a PET image. */
