@@ -30,7 +30,8 @@ test('with authentication on: the login is asked for, a wrong password is refuse
   // Orthanc itself refuses a request without the login.
   expect((await fetch(`${pacs.base}/dicom-web/studies`)).status).toBe(401);
 
-  await page.goto('./');
+  // Served at the root, the viewer is told where the PACS is (?pacs=), as the README says.
+  await page.goto('./?pacs=%2Fdicom-web');
   await page.getByTestId('start-open-pacs').click();
   await expect(page.getByTestId('pacs-error')).toHaveText('The PACS asked for a login to load the study list: enter your PACS user name and password.');
   await page.getByTestId('pacs-user').fill('sono');
