@@ -4,9 +4,7 @@
  * a handle edits it (as in OHIF). With a drawing tool, every press draws a new outline wherever it
  * starts: other measuring tools are only drawn, and the drawing tool ignores its own outlines.
  */
-import { ToolGroupManager, WindowLevelTool, Enums as ToolEnums, state as toolState } from '@cornerstonejs/tools';
-import { getRenderingEngines } from '@cornerstonejs/core';
-import { cancelTraceInProgress } from './measurementSync';
+import { ToolGroupManager, WindowLevelTool, Enums as ToolEnums } from '@cornerstonejs/tools';
 import type { ToolMode } from '../../stores/toolStore';
 import { TOOL_GROUP_ID } from '../stackViewportController';
 import { CALIBRATION_TOOL, LENGTH_TOOL, MEASURING_TOOLS, SPLINE_TOOL, ELLIPSE_TOOL, FREEHAND_TOOL } from './toolNames';
@@ -27,13 +25,6 @@ const EDITABLE = [...MEASURING_TOOLS, LENGTH_TOOL] as readonly string[];
 export function activateToolMode(mode: ToolMode): void {
   const group = ToolGroupManager.getToolGroup(TOOL_GROUP_ID);
   if (!group) return;
-  // A tool change ends whatever was being drawn (as Esc does): a spline left half drawn would
-  // otherwise keep every later press of the new tool.
-  if (toolState.isInteractingWithTool) {
-    for (const engine of getRenderingEngines() ?? []) {
-      for (const viewport of engine.getViewports()) cancelTraceInProgress(viewport.element as HTMLDivElement);
-    }
-  }
   const primary = [{ mouseButton: ToolEnums.MouseBindings.Primary }];
   const chosen = TOOL_FOR_MODE[mode];
   const editing = mode === 'navigate';
