@@ -211,9 +211,9 @@ async function main() {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  // The sample study (ultrasound and MR); the follow-up visits' images stay local (they come with
-  // session files, not reports, so a PACS adds nothing to them).
-  if (firstStart && !process.env.PACS_NO_SAMPLES) await storeFolder(resolve('sample-dicom'), ['followup']);
+  // The sample study (ultrasound and MR). The follow-up visits' images (they come with session
+  // files) and the PET/CT sample (its view reads local files) stay local.
+  if (firstStart && !process.env.PACS_NO_SAMPLES) await storeFolder(resolve('sample-dicom'), ['followup', 'petct']);
   if (loadDir) await storeFolder(resolve(loadDir));
   console.log(`\nNerveTrace with PACS: ${base}/nervetrace/index.html  (Ctrl+C to stop)${user ? ` — login ${user}` : ''}\n`);
 }

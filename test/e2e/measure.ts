@@ -38,3 +38,14 @@ export function numberIn(text: string | null, unit: string): number {
   if (!match) throw new Error(`No "${unit}" value in: ${text}`);
   return Number(match[1]);
 }
+
+/**
+ * Choose a tool from the toolbar at a person's pace. Cornerstone holds a press on the image up to
+ * 400 ms to tell a double click from two clicks, so a drag that starts right after the previous
+ * gesture and the tool click can be taken for the old tool.
+ */
+export async function chooseTool(page: Page, mode: string) {
+  await page.getByTestId(`tool-${mode}`).click();
+  await expect(page.getByTestId(`tool-${mode}`)).toHaveAttribute('aria-pressed', 'true');
+  await page.waitForTimeout(450);
+}

@@ -4,7 +4,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { openSampleFiles, sampleFile, screenshot, showSeries, trackPageErrors, type ManifestFile } from './helpers';
-import { traceOutline, dragImage, numberIn, imageToClient } from './measure';
+import { traceOutline, dragImage, numberIn, imageToClient, chooseTool } from './measure';
 
 async function openSample(page: Page) {
   await page.goto('./');
@@ -21,7 +21,7 @@ test('freehand trace on a region-calibrated ultrasound image measures the true a
   const us = file((f) => f.description === 'Sciatic gluteal fold R');
   const nerve = us.nerves[0]!;
   await showSeries(page, us.description);
-  await page.getByTestId('tool-freehand').click();
+  await chooseTool(page, 'freehand');
   await traceOutline(page, nerve.outline);
   await expect(page.getByTestId('measurement-item')).toHaveCount(1);
   const text = await lastItem(page).textContent();
@@ -43,7 +43,7 @@ test('an MR slice: both nerves traced, sides inferred from patient coordinates, 
   const slice = file((f) => f.file.endsWith('mr-stir-axial-09.dcm'));
   await showSeries(page, 'MR axial thigh STIR');
   await expect(page.locator('.viewport-panel').first().getByTestId('overlay-position')).toHaveText('Image 9/16');
-  await page.getByTestId('tool-freehand').click();
+  await chooseTool(page, 'freehand');
   for (const nerve of slice.nerves) await traceOutline(page, nerve.outline);
   await expect(page.getByTestId('measurement-item')).toHaveCount(2);
   for (const nerve of slice.nerves) {
@@ -61,7 +61,7 @@ test('anisotropic ultrasound pixels: a round nerve that looks elliptical still m
   const aniso = file((f) => f.file.includes('anisotropic'));
   expect(aniso.calibration.rowSpacingMm).not.toBe(aniso.calibration.columnSpacingMm);
   await showSeries(page, aniso.description);
-  await page.getByTestId('tool-freehand').click();
+  await chooseTool(page, 'freehand');
   await traceOutline(page, aniso.nerves[0]!.outline);
   await expect(page.getByTestId('tool-notice')).toHaveCount(0);
   const text = await lastItem(page).textContent();
@@ -75,7 +75,7 @@ test('uncalibrated image: pixels only and a prompt, then manual calibration from
     depthTicks: { spacingMm: number; spacingPx: number; x: number; firstY: number };
   };
   await showSeries(page, uncal.description);
-  await page.getByTestId('tool-freehand').click();
+  await chooseTool(page, 'freehand');
   await traceOutline(page, uncal.nerves[0]!.outline);
   await expect(lastItem(page)).toContainText('px² (uncalibrated)');
   await expect(lastItem(page)).not.toContainText('mm²');
@@ -102,7 +102,7 @@ test('editing a contour changes the numbers; undo restores them; redo re-applies
   const us = file((f) => f.description === 'Sciatic gluteal fold L');
   const nerve = us.nerves[0]!;
   await showSeries(page, us.description);
-  await page.getByTestId('tool-ellipse').click();
+  await chooseTool(page, 'ellipse');
   // Long diameter across the nerve; Cornerstone places the short one perpendicular.
   const xs = nerve.outline.map((p) => p[0]);
   const ys = nerve.outline.map((p) => p[1]);
@@ -115,7 +115,7 @@ test('editing a contour changes the numbers; undo restores them; redo re-applies
   // Editing is explicit: with the Select tool, drag the end of the long diameter outwards.
   const end = await imageToClient(page, Math.max(...xs), cy);
   const further = await imageToClient(page, Math.max(...xs) + 40, cy);
-  await page.getByTestId('tool-navigate').click();
+  await chooseTool(page, 'navigate');
   await page.mouse.move(end.x, end.y);
   await page.mouse.down();
   await page.mouse.move(further.x, further.y, { steps: 8 });
@@ -140,7 +140,7 @@ test('three repeats on cine frames are grouped with mean ± SD; clicking a row j
   await openSample(page);
   const cine = file((f) => f.frames > 1);
   await showSeries(page, cine.description);
-  await page.getByTestId('tool-freehand').click();
+  await chooseTool(page, 'freehand');
   const frames = [0, 10, 20];
   for (const frame of frames) {
     await page.getByTestId('frame-slider').fill(String(frame));
@@ -170,7 +170,7 @@ test('spline contour: click points around the nerve, close on the first; draggin
   const us = file((f) => f.description === 'Sciatic mid-thigh R');
   const nerve = us.nerves[0]!;
   await showSeries(page, us.description);
-  await page.getByTestId('tool-spline').click();
+  await chooseTool(page, 'spline');
   const controlPoints = nerve.outline.filter((_, i) => i % 8 === 0); // 16 of 128 points
   // As a person does: the next point once the last one is on screen. Cornerstone holds a click
   // for up to 400 ms to tell it from a double click, and a second click in that time can be taken
@@ -189,7 +189,7 @@ test('spline contour: click points around the nerve, close on the first; draggin
   expect(Math.abs(numberIn(before, 'mm²') - nerve.areaMm2) / nerve.areaMm2).toBeLessThan(0.05);
 
   // Drag one control point outwards with the Select tool, as when correcting a trace.
-  await page.getByTestId('tool-navigate').click();
+  await chooseTool(page, 'navigate');
   const [px, py] = controlPoints[4]!;
   const [cx, cy] = nerve.centroid;
   const from = await imageToClient(page, px, py);
@@ -207,7 +207,7 @@ test('Esc cancels a trace being drawn: nothing is recorded', async ({ page }) =>
   await openSample(page);
   const us = file((f) => f.description === 'Sciatic gluteal fold L');
   await showSeries(page, us.description);
-  await page.getByTestId('tool-freehand').click();
+  await chooseTool(page, 'freehand');
   const outline = us.nerves[0]!.outline;
   const start = await imageToClient(page, outline[0]![0], outline[0]![1]);
   await page.mouse.move(start.x, start.y);

@@ -5,7 +5,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { openSampleFiles, sampleFile, screenshot, showSeries, trackPageErrors } from './helpers';
-import { traceOutline, dragImage, numberIn, imageToClient } from './measure';
+import { traceOutline, dragImage, numberIn, imageToClient, chooseTool } from './measure';
 
 const items = (page: Page) => page.getByTestId('measurement-item');
 const itemTexts = (page: Page) => items(page).allTextContents();
@@ -27,7 +27,7 @@ test('three freehand repeats, each started on the previous contour, give three m
   const us = sampleFile((f) => f.description === 'Sciatic gluteal fold R');
   const nerve = us.nerves[0]!;
   await openUs(page, us.description);
-  await page.getByTestId('tool-freehand').click();
+  await chooseTool(page, 'freehand');
   for (const [i, start] of [0, 40, 85].entries()) {
     await traceOutline(page, startingAt(nerve.outline, start));
     await expect(items(page)).toHaveCount(i + 1);
@@ -46,12 +46,12 @@ test('an ellipse dragged across a traced nerve adds one ellipse and changes no o
   const us = sampleFile((f) => f.description === 'Sciatic gluteal fold L');
   const nerve = us.nerves[0]!;
   await openUs(page, us.description);
-  await page.getByTestId('tool-freehand').click();
+  await chooseTool(page, 'freehand');
   await traceOutline(page, nerve.outline);
   await expect(items(page)).toHaveCount(1);
   const traced = await items(page).first().textContent();
 
-  await page.getByTestId('tool-ellipse').click();
+  await chooseTool(page, 'ellipse');
   const xs = nerve.outline.map((p) => p[0]);
   const [, cy] = nerve.centroid;
   // The long axis starts and ends on the traced rim, where the freehand contour lies.
@@ -67,12 +67,12 @@ test('a spline placed over a traced nerve closes and is stored', async ({ page }
   const us = sampleFile((f) => f.description === 'Sciatic mid-thigh R');
   const nerve = us.nerves[0]!;
   await openUs(page, us.description);
-  await page.getByTestId('tool-freehand').click();
+  await chooseTool(page, 'freehand');
   await traceOutline(page, nerve.outline);
   await expect(items(page)).toHaveCount(1);
   const traced = await items(page).first().textContent();
 
-  await page.getByTestId('tool-spline').click();
+  await chooseTool(page, 'spline');
   const controlPoints = nerve.outline.filter((_, i) => i % 16 === 0); // 8 points, on the traced rim
   const drawn = overlay(page).locator('svg circle');
   const before = await drawn.count();
@@ -94,7 +94,7 @@ test('a refused edit leaves the value and the drawing unchanged; one undo undoes
   const us = sampleFile((f) => f.description === 'Sciatic mid-thigh R');
   const nerve = us.nerves[0]!;
   await openUs(page, us.description);
-  await page.getByTestId('tool-spline').click();
+  await chooseTool(page, 'spline');
   const controlPoints = nerve.outline.filter((_, i) => i % 16 === 0);
   const drawn = overlay(page).locator('svg circle');
   for (const [i, [x, y]] of controlPoints.entries()) {
@@ -118,7 +118,7 @@ test('a refused edit leaves the value and the drawing unchanged; one undo undoes
       );
 
   // Editing is explicit: with the window/level (select) tool, drag a control point.
-  await page.getByTestId('tool-navigate').click();
+  await chooseTool(page, 'navigate');
   const shape = await circles();
   // Drag point 2 far across the nerve, past the opposite side: the curve would cross itself.
   const [px, py] = controlPoints[2]!;
@@ -204,12 +204,12 @@ test('MR overlay: slice fields, a scale bar of the true length; H hides and show
   const columnSpacingMm = sampleFile((f) => f.file.endsWith('mr-stir-axial-09.dcm')).calibration.columnSpacingMm!;
   expect(Math.abs(barWidth - (lengthMm / columnSpacingMm) * screenPxPerColumn)).toBeLessThan(1.5);
 
-  await page.getByTestId('tool-freehand').click();
+  await chooseTool(page, 'freehand');
   await traceOutline(page, sampleFile((f) => f.file.endsWith('mr-stir-axial-09.dcm')).nerves[0]!.outline);
   await expect(items(page)).toHaveCount(1);
   const svgLayer = panel.locator('svg.svg-layer');
   await expect(svgLayer).toBeVisible();
-  await page.getByTestId('tool-navigate').click();
+  await chooseTool(page, 'navigate');
   await page.keyboard.press('h');
   await expect(svgLayer).toBeHidden();
   await expect(page.getByTestId('toggle-annotations')).toHaveText('Show outlines');
@@ -221,13 +221,13 @@ test('MR overlay: slice fields, a scale bar of the true length; H hides and show
 test('length tool: a 100-pixel line on a 0.075 mm/px image reads 7.5 mm; the ellipse starts with D2 = D1/2 and is drawn', async ({ page }) => {
   const us = sampleFile((f) => f.description === 'Sciatic gluteal fold L');
   await openUs(page, us.description);
-  await page.getByTestId('tool-length').click();
+  await chooseTool(page, 'length');
   await dragImage(page, [100, 60], [200, 60]);
   await expect(overlay(page).locator('svg.svg-layer text').filter({ hasText: 'mm' })).toHaveText('7.5 mm');
   await expect(items(page)).toHaveCount(0); // a reading aid, not a stored measurement
 
   const [cx, cy] = us.nerves[0]!.centroid;
-  await page.getByTestId('tool-ellipse').click();
+  await chooseTool(page, 'ellipse');
   await dragImage(page, [cx - 80, cy], [cx + 80, cy]);
   await expect(items(page)).toHaveCount(1);
   // D1 = 160 px × 0.075 mm = 12 mm, D2 = 6 mm: area = π·12·6/4.
@@ -241,7 +241,7 @@ test('length tool: a 100-pixel line on a 0.075 mm/px image reads 7.5 mm; the ell
 test('calibration dialog: no pre-filled length; the pixel size it gives is shown before applying', async ({ page }) => {
   const uncal = sampleFile((f) => f.calibration.source === 'none');
   await openUs(page, uncal.description);
-  await page.getByTestId('tool-calibrate').click();
+  await chooseTool(page, 'calibrate');
   await expect(page.getByTestId('tool-hint')).toContainText('known distance');
   await dragImage(page, [100, 100], [100, 260]);
   await expect(page.getByTestId('calibration-dialog')).toBeVisible();
