@@ -21,7 +21,6 @@ import { registerDisplayValuesProvider } from './displayValuesProvider';
 import { registerBoundedPixelRangeLoader } from './boundedPixelRange';
 import { absorbDecoderRejections } from './decoderRejections';
 import { frameRequestHeaders } from './wadors';
-import { registerWindowWidthGuard } from './windowWidthGuard';
 import dcmjs from 'dcmjs';
 
 export const RENDERING_ENGINE_ID = 'nervetrace-engine';
@@ -54,7 +53,6 @@ export function initCornerstone(): Promise<RenderingEngine> {
       beforeSend: (_xhr: XMLHttpRequest, imageId: string) => frameRequestHeaders(imageId),
     });
     registerDisplayGeometryProvider();
-    registerWindowWidthGuard();
     // Cornerstone's metadata reader (dcmjs) logs "Invalid vr type xs" as a console error for
     // every Implicit VR element whose VR is US or SS by context, then reads it correctly: noise.
     dcmjs.log.getLogger('validation.dcmjs').setLevel('silent', false);

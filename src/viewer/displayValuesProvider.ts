@@ -45,7 +45,9 @@ export function saneDisplayModules(
     pixelRepresentation: pixel?.pixelRepresentation ?? null,
   });
   const saneModality = { ...modality, rescaleSlope: sane.rescaleSlope, rescaleIntercept: sane.rescaleIntercept };
-  if (sane.warning === null) return { modality: saneModality, voi: { ...voi } };
+  // A window is passed on only whole and usable (a width without a centre, width ≤ 0, absurd
+  // values are left out): the loader then shows the decoded pixels' full range, as dcmtk does.
+  if (sane.windowCenter !== null && sane.windowWidth !== null) return { modality: saneModality, voi: { ...voi } };
   const { windowCenter: _c, windowWidth: _w, ...rest } = voi ?? {};
   return { modality: saneModality, voi: rest };
 }

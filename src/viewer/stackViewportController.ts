@@ -11,7 +11,7 @@ import { prefetchRadius } from './prefetchBudget';
 import { imagePointToWorld } from './tools/imageCoordinates';
 import type { ImagePoint } from '../domain/types';
 import { RENDER_FAILED, containRenderFailures, describeRenderError } from './renderContainment';
-import { flatImageRange } from './windowWidthGuard';
+import { flatImageRange } from './flatImageRange';
 import { undrawableReason, type DecodedImage } from './drawableImage';
 
 export interface ViewportDisplayState {
@@ -292,7 +292,7 @@ export class StackViewportController {
     vp.render();
   }
 
-  /** An image of one value has an empty full-range window: show that value black (windowWidthGuard.ts). */
+  /** An image of one value has an empty full-range window: show that value black (flatImageRange.ts). */
   private showFlatImageBlack(vp: Types.IStackViewport): void {
     const flat = flatImageRange(vp.getProperties().voiRange);
     if (flat) vp.setProperties({ voiRange: flat });

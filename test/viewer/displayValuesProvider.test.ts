@@ -21,4 +21,17 @@ describe('the Modality LUT and window Cornerstone is given (saneDisplayValues)',
     expect(r.modality).toEqual({ rescaleSlope: 1, rescaleIntercept: 0 });
     expect(r.voi).toEqual({});
   });
+
+  // PS3.3 C.11.2.1.2: Window Width shall be > 0; a window is a centre and a width.
+  it.each([
+    ['width 0 (Siemens localizer)', [100], [0]],
+    ['negative width', [100], [-10]],
+    ['NaN width', [100], [Number.NaN]],
+    ['infinite width', [100], [Number.POSITIVE_INFINITY]],
+    ['a width without a centre', undefined, [100]],
+    ['a centre without a width', [100], undefined],
+  ])('%s is not passed on as a window', (_name, windowCenter, windowWidth) => {
+    const r = saneDisplayModules({ rescaleSlope: 1, rescaleIntercept: 0 }, { windowCenter, windowWidth, voiLUTFunction: 'LINEAR' }, pixel16);
+    expect(r.voi).toEqual({ voiLUTFunction: 'LINEAR' });
+  });
 });
