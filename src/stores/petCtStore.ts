@@ -3,6 +3,8 @@
  * opacity, shared windows, linked slice), the SUV factor of the PET series (with the weight and
  * dose the user edited), and the SUV measurements (regions and lines along nerves).
  * Every number comes from src/domain/suv; this store only holds state and calls it.
+ * Drawing, reassigning and deleting SUV measurements are one undo step each, like the nerve
+ * measurements (measurementStore); the weight/dose edits are not part of that history.
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
@@ -28,6 +30,7 @@ export type PetCtLayout = 'fused' | 'side-by-side';
 export type SuvTool = 'none' | 'region' | 'line';
 
 const nowIso = (): string => new Date().toISOString();
+const HISTORY_LIMIT = 200;
 
 export const usePetCtStore = defineStore('petct', () => {
   const studies = useStudyStore();
@@ -46,7 +49,9 @@ export const usePetCtStore = defineStore('petct', () => {
   const loading = ref(false);
 
   const edits = ref<SessionSuvEdit[]>([]);
-  const measurements = ref<SuvMeasurement[]>([]);
+  const measurements = shallowRef<readonly SuvMeasurement[]>([]);
+  const undoStack = shallowRef<(readonly SuvMeasurement[])[]>([]);
+  const redoStack = shallowRef<(readonly SuvMeasurement[])[]>([]);
   const tool = ref<SuvTool>('none');
   const draft = ref<ImagePoint[]>([]);
   const nerve = ref<NerveId>('sciatic');
@@ -212,16 +217,53 @@ export const usePetCtStore = defineStore('petct', () => {
       doseEdited: f.value.doseEdited,
       createdAt: nowIso(),
     };
-    measurements.value = [...measurements.value, m];
+    commit([...measurements.value, m]);
     selectedId.value = m.id;
     draft.value = [];
     message.value = '';
     return m.id;
   }
 
+  /** One undoable step. */
+  function commit(next: readonly SuvMeasurement[]) {
+    undoStack.value = [...undoStack.value.slice(-HISTORY_LIMIT + 1), measurements.value];
+    redoStack.value = [];
+    measurements.value = next;
+  }
+
   function remove(id: string) {
-    measurements.value = measurements.value.filter((m) => m.id !== id);
+    if (!measurements.value.some((m) => m.id === id)) return;
+    commit(measurements.value.filter((m) => m.id !== id));
     if (selectedId.value === id) selectedId.value = null;
+  }
+
+  /** Put a measurement on another nerve, site or side (its SUV values stay as measured); one undo step. */
+  function reassign(id: string, change: { nerve: NerveId; site: SiteId; side: Side | null }) {
+    const current = measurements.value.find((m) => m.id === id);
+    if (!current) return;
+    const side = change.side ?? current.side;
+    const sideSource = change.side ? 'user' : current.sideSource;
+    if (current.nerve === change.nerve && current.site === change.site && current.side === side && current.sideSource === sideSource) return;
+    commit(measurements.value.map((m) => (m.id === id ? { ...m, nerve: change.nerve, site: change.site, side, sideSource } : m)));
+  }
+
+  function undo(): boolean {
+    const previous = undoStack.value.at(-1);
+    if (!previous) return false;
+    undoStack.value = undoStack.value.slice(0, -1);
+    redoStack.value = [...redoStack.value, measurements.value];
+    measurements.value = previous;
+    if (selectedId.value && !previous.some((m) => m.id === selectedId.value)) selectedId.value = null;
+    return true;
+  }
+
+  function redo(): boolean {
+    const next = redoStack.value.at(-1);
+    if (!next) return false;
+    redoStack.value = redoStack.value.slice(0, -1);
+    undoStack.value = [...undoStack.value, measurements.value];
+    measurements.value = next;
+    return true;
   }
 
   /** What the session file stores (absent when there is nothing). */
@@ -229,9 +271,12 @@ export const usePetCtStore = defineStore('petct', () => {
     measurements.value.length || edits.value.length ? { edits: edits.value, measurements: measurements.value } : undefined,
   );
 
+  /** A session restored or imported: its measurements, with a fresh history. */
   function restore(suv: SessionSuv | undefined) {
     edits.value = [...(suv?.edits ?? [])];
     measurements.value = [...(suv?.measurements ?? [])];
+    undoStack.value = [];
+    redoStack.value = [];
     selectedId.value = null;
   }
 
@@ -239,6 +284,8 @@ export const usePetCtStore = defineStore('petct', () => {
     open, layout, petSeriesUid, ctSeriesUid, petSlices, ctSlices, ctIndex, opacity, suvWindow, ctWindow, colormap, message, loading,
     edits, measurements, tool, draft, nerve, site, sideChoice, selectedId,
     pairs, available, factors, ctSlice, petIndex, petSlice, suvImage, selected, selectedProfile, sessionSuv, editFor,
-    show, openFusion, scroll, setEdit, addPoint, cancelDraft, finishDraft, remove, restore,
+    canUndo: computed(() => undoStack.value.length > 0),
+    canRedo: computed(() => redoStack.value.length > 0),
+    show, openFusion, scroll, setEdit, addPoint, cancelDraft, finishDraft, remove, reassign, undo, redo, restore,
   };
 });

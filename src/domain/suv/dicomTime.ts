@@ -22,9 +22,9 @@ export function dtSeconds(value: string): number | null {
   return dateTimeSeconds(text.slice(0, 8), text.length > 8 ? text.slice(8) : '00');
 }
 
-/** "10:00:00" for display from seconds on the same time line. */
+/** "10:00:00" for display from seconds on the same time line (dates before 1970, e.g. de-identified ones, are negative). */
 export function clockTime(seconds: number): string {
-  const s = Math.round(seconds) % 86400;
+  const s = ((Math.round(seconds) % 86400) + 86400) % 86400;
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${p(Math.floor(s / 3600))}:${p(Math.floor(s / 60) % 60)}:${p(s % 60)}`;
 }
