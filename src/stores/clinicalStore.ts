@@ -39,6 +39,7 @@ import {
 } from '../domain/reference';
 import { analyseClinicalCase, buildClinicalReport, type ClinicalCaseInput } from '../domain/report';
 import { buildNerveMap } from '../domain/nervemap';
+import { relateFdgToEmg } from '../domain/suv';
 import { useMeasurementStore } from './measurementStore';
 import { useStudyStore } from './studyStore';
 import { usePetCtStore } from './petCtStore';
@@ -185,7 +186,12 @@ export const useClinicalStore = defineStore('clinical', () => {
   const ncsFlags = computed(() => new Map(analysis.value.ncs.map((f) => [f.row.id ?? '', f])));
   const report = computed(() => buildClinicalReport(caseInput.value, analysis.value));
   const nerveMap = computed(() =>
-    buildNerveMap({ localization: localization.value, comparisons: comparisons.value, concordance: concordance.value }),
+    buildNerveMap({
+      localization: localization.value,
+      comparisons: comparisons.value,
+      concordance: concordance.value,
+      fdg: relateFdgToEmg(petCt.measurements, localization.value),
+    }),
   );
 
   // ---- EMG rows ----

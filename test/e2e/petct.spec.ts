@@ -67,6 +67,24 @@ test('PET/CT sample: fused view, SUV region and line along the left sciatic nerv
   await page.getByTestId('suv-tool-region').click();
   await clickPoints(page, 'petct-fused-overlay', left.petRegion.map(petToCt));
   await page.getByTestId('suv-finish').click();
+  const drawnRegion = (await page.getByTestId('suv-sentence').first().textContent())!;
+  await page.getByTestId('tab-report').click();
+  await expect(page.getByTestId('report-fdg')).toContainText(drawnRegion);
+
+  // Undo is one step per drawing, like every measurement: Ctrl+Z removes the region and its SUV from
+  // the panel and the report; Ctrl+Y brings back the very same numbers.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('suv-sentence')).toHaveCount(0);
+  await expect(page.getByTestId('report-fdg')).toHaveCount(0);
+  await expect(page.getByTestId('suv-undo')).toBeDisabled();
+  await page.keyboard.press('Control+y');
+  await expect(page.getByTestId('suv-sentence')).toHaveText([drawnRegion]);
+  await expect(page.getByTestId('report-fdg')).toContainText(drawnRegion);
+  // Deleting is one step too (the toolbar buttons do the same as the keys).
+  await page.getByTestId('suv-delete-S1').click();
+  await expect(page.getByTestId('suv-sentence')).toHaveCount(0);
+  await page.getByTestId('suv-undo').click();
+  await expect(page.getByTestId('suv-sentence')).toHaveText([drawnRegion]);
   // Line down the nerve.
   await page.getByTestId('suv-tool-line').click();
   await clickPoints(page, 'petct-fused-overlay', left.petLine.map(petToCt));
@@ -94,6 +112,20 @@ test('PET/CT sample: fused view, SUV region and line along the left sciatic nerv
   // Report.
   await page.getByTestId('tab-report').click();
   await expect(page.getByTestId('report-fdg')).toContainText(`SUVmax ${left.suvMax.toFixed(1)} along the left sciatic nerve at mid-thigh`);
+
+  // Nerve map: the FDG-avid segment is drawn on the left sciatic trunk at mid-thigh (orange ring, its
+  // SUVmax written beside it, named in the legend), apart from the size markers; the right side has none.
+  await page.getByTestId('tab-map').click();
+  const ring = page.locator('[data-testid="map-fdg"][data-side="L"][data-site="sciatic|mid-thigh"]');
+  await expect(ring).toHaveAttribute('data-fdg', 'avid');
+  await expect(ring.getByTestId('map-fdg-text')).toHaveText(`FDG SUVmax ${left.suvMax.toFixed(1)}`);
+  await expect(page.locator('[data-testid="map-fdg"][data-side="R"]')).toHaveCount(0);
+  await expect(page.locator('[data-testid="map-node"][data-side="L"][data-node="sciatic-trunk"]')).toHaveAttribute('aria-label', /FDG-avid on PET/);
+  await expect(page.getByTestId('map-legend-fdg-avid')).toHaveText('FDG-avid on PET (SUVmax ≥ 2.5, convention)');
+  await ring.locator('circle').click();
+  await expect(page.getByTestId('map-details-fdg')).toContainText(`FDG-avid S1: ${drawnRegion}`);
+  await expect(page.getByTestId('map-details-fdg')).toContainText(`P1: SUVmax ${left.suvMax.toFixed(1)} along the left sciatic nerve at mid-thigh`);
+  await screenshot(page, 'petct-nerve-map');
 
   // CSV and SR.
   mkdirSync(DOWNLOADS, { recursive: true });

@@ -4,7 +4,7 @@
  * side is drawn to the left of the spine and the right side to the right (a posterior view).
  */
 import type { Side } from '../../domain/types';
-import type { MapEdgeState, MapImagingState, MapNodeState } from '../../domain/nervemap';
+import type { MapEdgeState, MapFdgState, MapImagingState, MapNodeState } from '../../domain/nervemap';
 import type { NodeId } from '../../domain/localization';
 
 export const MAP_WIDTH = 760;
@@ -159,4 +159,10 @@ export const IMAGING_COLOURS: Readonly<Record<MapImagingState, { readonly fill: 
   enlarged: { fill: '#c77dff', stroke: '#e7c4ff' },
   normal: { fill: '#14202b', stroke: '#8fd3ff' },
   'not-judged': { fill: '#14202b', stroke: '#7b8794' },
+};
+
+/** FDG PET/CT: a ring around the segment — hot orange when FDG-avid, dim when measured but not avid (the size diamonds stay violet). */
+export const FDG_COLOURS: Readonly<Record<MapFdgState, { readonly stroke: string; readonly text: string }>> = {
+  avid: { stroke: '#ff8a1f', text: '#ffb36b' },
+  'not-avid': { stroke: '#8a7f72', text: '#9a9185' },
 };

@@ -1,7 +1,8 @@
 /**
  * The nerve map: every node of the lower-limb nerve graph, per side, marked from the findings —
  * the lesion sites of the EMG localization, the EMG/NCS findings attached at the node, and the
- * imaging verdict at measured sites on it. Pure data for the UI's SVG map (and any other view).
+ * imaging verdict at measured sites on it, and the FDG PET/CT segments (SUV measurements placed
+ * on their nerve segment, FDG-avid or not). Pure data for the UI's SVG map (and any other view).
  */
 import type { Side } from '../types';
 import type { RootLevel } from '../emg';
@@ -20,6 +21,8 @@ import {
 import { describeSideSize } from '../report';
 import { formatMm2 } from '../comparison';
 import { SHORT_LABELS } from './labels';
+import type { FdgEvidence } from '../suv/fdgEvidence';
+import { suvSentence } from '../suv/suvMeasurement';
 
 /**
  * Precedence: lesion (a site of the most likely localization) > diffuse (the distal nerves of both
@@ -54,6 +57,21 @@ export interface MapMeasuredSite {
   readonly concordance: string | null;
 }
 
+/** An SUV measurement at a node: FDG-avid (SUVmax at or above the convention's cut-off) or not. */
+export type MapFdgState = 'avid' | 'not-avid';
+
+export interface MapFdgSite {
+  readonly measurementId: string;
+  readonly nerve: SegmentComparison['nerve'];
+  readonly site: SegmentComparison['site'];
+  readonly fdg: MapFdgState;
+  readonly suvMax: number;
+  /** "S1: SUVmax 4.6, SUVmean 2.5, SUVpeak 4.3 (2-D) in a region on the left sciatic nerve at mid-thigh" */
+  readonly text: string;
+  /** How it relates to the EMG localization (FdgEvidence.statement). */
+  readonly concordance: string;
+}
+
 export interface NerveMapNode {
   readonly id: NodeId;
   readonly side: Side;
@@ -76,6 +94,10 @@ export interface NerveMapNode {
   readonly measuredSites: readonly MapMeasuredSite[];
   /** Worst imaging state over the measured sites; null when nothing was measured on this node. */
   readonly imaging: MapImagingState | null;
+  /** SUV measurements placed on this node and side (FDG PET/CT). */
+  readonly fdgSites: readonly MapFdgSite[];
+  /** 'avid' when any of them is FDG-avid; null when no SUV was measured here. */
+  readonly fdg: MapFdgState | null;
   readonly roots: readonly RootLevel[];
   readonly imagingAdvice: string;
 }
@@ -96,6 +118,8 @@ export interface NerveMapInput {
   readonly localization: LocalizationResult;
   readonly comparisons: readonly SegmentComparison[];
   readonly concordance: readonly ConcordanceEntry[];
+  /** SUV measurements related to the EMG (relateFdgToEmg); those without a side or a placeable segment are not drawn. */
+  readonly fdg?: readonly FdgEvidence[];
 }
 
 const SIDE_WORD: Readonly<Record<Side, 'Left' | 'Right'>> = { L: 'Left', R: 'Right' };
@@ -140,6 +164,7 @@ const IMAGING_ORDER: readonly MapImagingState[] = ['enlarged', 'normal', 'not-ju
 /** Build the nerve map for both sides from the localization, the comparisons and their concordance. */
 export function buildNerveMap(input: NerveMapInput): NerveMap {
   const { localization, comparisons, concordance } = input;
+  const fdg = input.fdg ?? [];
   const best = localization.alternatives[0];
   const bestSites = new Set((best?.sites ?? []).map((s) => `${s.side}|${s.level}`));
   const explained = (best?.explains ?? []).map((id) => {
@@ -181,6 +206,17 @@ export function buildNerveMap(input: NerveMapInput): NerveMap {
       const findingsState = stateOf(findings);
       const diffuse = !!best?.diffuse && POLYNEUROPATHY_NODES.has(node.id);
       const imaging = measuredSites.length > 0 ? IMAGING_ORDER.find((s) => measuredSites.some((m) => m.imaging === s))! : null;
+      const fdgSites: MapFdgSite[] = fdg
+        .filter((e) => e.measurement.side === side && segmentPlacement(e.measurement.nerve, e.measurement.site)?.node === node.id)
+        .map((e) => ({
+          measurementId: e.measurement.id,
+          nerve: e.measurement.nerve,
+          site: e.measurement.site,
+          fdg: e.avid ? 'avid' : 'not-avid',
+          suvMax: e.measurement.values.suvMax,
+          text: `${e.measurement.label}: ${suvSentence(e.measurement)}`,
+          concordance: e.statement,
+        }));
       nodes.push({
         id: node.id,
         side,
@@ -197,6 +233,8 @@ export function buildNerveMap(input: NerveMapInput): NerveMap {
         rootSupplied: rootSupplied.map(toMapFinding),
         measuredSites,
         imaging,
+        fdgSites,
+        fdg: fdgSites.length === 0 ? null : fdgSites.some((f) => f.fdg === 'avid') ? 'avid' : 'not-avid',
         roots: node.roots,
         imagingAdvice: node.imagingAdvice,
       });

@@ -1,6 +1,8 @@
 export {
   buildNerveMap,
   type MapEdgeState,
+  type MapFdgSite,
+  type MapFdgState,
   type MapFinding,
   type MapFindingsState,
   type MapImagingState,

@@ -43,3 +43,11 @@ export function forEachPixelInside(polygon: readonly { x: number; y: number }[],
     }
   }
 }
+
+/** The SUV of the pixel whose centre is nearest an image point (pixel centres at integers); null outside the image. */
+export function suvAtPoint(image: SuvImage, x: number, y: number): { column: number; row: number; suv: number } | null {
+  const column = Math.round(x);
+  const row = Math.round(y);
+  if (!(column >= 0 && column < image.columns && row >= 0 && row < image.rows)) return null;
+  return { column, row, suv: image.suv[row * image.columns + column]! };
+}

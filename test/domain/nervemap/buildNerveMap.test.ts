@@ -7,6 +7,7 @@ import { CHEN_DUTCH_SET } from '../../../src/domain/reference';
 import type { Side } from '../../../src/domain/types';
 import { CASES } from '../localization/fixtures';
 import { PATTERNS } from '../localization/patterns';
+import { FDG_AVID_SUVMAX, relateFdgToEmg, type SuvMeasurement } from '../../../src/domain/suv';
 
 function mapOf(emgCase: LocalizationInput | null, measurements: MeasurementSummaryInput[] = []): NerveMap {
   const localization = localizeLesions(emgCase ?? { emg: [] });
@@ -95,5 +96,63 @@ describe('nerve map for a polyneuropathy', () => {
       expect(map.edges.find((e) => e.to === 'tibial' && e.side === side)!.state).toBe('lesion-territory');
     }
     expect(map.nodes.filter((n) => n.state === 'lesion')).toEqual([]);
+  });
+});
+
+describe('nerve map: FDG-avid segments (SUV measurements) are drawn like an enlarged cross-section', () => {
+  const suv = (over: Partial<SuvMeasurement>): SuvMeasurement => ({
+    id: 'suv-1',
+    label: 'P1',
+    kind: 'line',
+    nerve: 'sciatic',
+    site: 'mid-thigh',
+    side: 'L',
+    sideSource: 'user',
+    image: { studyInstanceUid: '1.2.3', seriesInstanceUid: '1.2.3.4', sopInstanceUid: '1.2.3.4.5', frameIndex: 0, fileName: 'pet.dcm' },
+    points: [{ x: 1, y: 1 }, { x: 1, y: 50 }],
+    values: { suvMax: 4.6, maxAt: { x: 1, y: 20 }, suvMean: null, suvPeak: null, pixelCount: null, lengthMm: 150, maxDistanceMm: 60 },
+    factor: 0.0003,
+    factorSource: 'Units BQML: test.',
+    weightEdited: false,
+    doseEdited: false,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    ...over,
+  });
+  function fdgMap(emgCase: LocalizationInput | null, measurements: SuvMeasurement[]): NerveMap {
+    const localization = localizeLesions(emgCase ?? { emg: [] });
+    return buildNerveMap({ localization, comparisons: [], concordance: [], fdg: relateFdgToEmg(measurements, localization) });
+  }
+
+  it('an SUVmax of 4.6 on the left sciatic nerve at mid-thigh marks the left sciatic trunk FDG-avid, with its sentence and EMG relation', () => {
+    const map = fdgMap(CASES.sciaticPeronealPredominant, [suv({})]);
+    const left = node(map, 'L', 'sciatic-trunk');
+    expect(left.fdg).toBe('avid');
+    expect(left.fdgSites).toEqual([
+      expect.objectContaining({ measurementId: 'suv-1', nerve: 'sciatic', site: 'mid-thigh', fdg: 'avid', suvMax: 4.6, text: 'P1: SUVmax 4.6 along the left sciatic nerve at mid-thigh, 60 mm along a 150 mm line' }),
+    ]);
+    // The EMG case puts the lesion on the right sciatic nerve: the FDG evidence on the left disagrees.
+    expect(left.fdgSites[0]!.concordance).toMatch(/FDG-avid.*the EMG lesion is on the other side/);
+    // Only that node and side: the right side and the other nerves carry no FDG mark; EMG states are unchanged.
+    expect(map.nodes.filter((n) => n.fdg !== null).map((n) => `${n.side}|${n.id}`)).toEqual(['L|sciatic-trunk']);
+    expect(left.state).toBe(mapOf(CASES.sciaticPeronealPredominant).nodes.find((n) => n.side === 'L' && n.id === 'sciatic-trunk')!.state);
+  });
+
+  it(`below the convention's cut-off (SUVmax < ${FDG_AVID_SUVMAX}) the segment is marked measured but not avid; one avid measurement makes the node avid`, () => {
+    const calm = suv({ id: 'suv-2', label: 'S1', kind: 'region', site: 'gluteal-fold', values: { suvMax: 1.1, maxAt: { x: 1, y: 1 }, suvMean: 0.9, suvPeak: 1.0, pixelCount: 20, lengthMm: null, maxDistanceMm: null } });
+    expect(node(fdgMap(null, [calm]), 'L', 'sciatic-trunk').fdg).toBe('not-avid');
+    const both = node(fdgMap(null, [calm, suv({})]), 'L', 'sciatic-trunk');
+    expect(both.fdg).toBe('avid');
+    expect(both.fdgSites.map((f) => f.fdg)).toEqual(['not-avid', 'avid']);
+  });
+
+  it('a common peroneal measurement at the fibular head lands on that node; one without a side is not drawn', () => {
+    const map = fdgMap(CASES.peronealAtFibularHead, [suv({ nerve: 'common-peroneal', site: 'fibular-head', side: 'R' }), suv({ id: 'suv-3', side: null })]);
+    expect(node(map, 'R', 'common-peroneal-fibular-head').fdg).toBe('avid');
+    expect(node(map, 'R', 'common-peroneal-fibular-head').fdgSites[0]!.concordance).toMatch(/the EMG places the lesion at this segment/);
+    expect(map.nodes.filter((n) => n.fdg !== null)).toHaveLength(1);
+  });
+
+  it('without SUV measurements no node has an FDG mark', () => {
+    expect(mapOf(CASES.sciaticPeronealPredominant).nodes.every((n) => n.fdg === null && n.fdgSites.length === 0)).toBe(true);
   });
 });
