@@ -5,8 +5,11 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { ROOT, SAMPLE_DIR, screenshot, trackPageErrors } from './helpers';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, SAMPLE_DIR, expectPainted, screenshot, trackPageErrors } from './helpers';
+import { REAL_PET_FILES, REAL_PET_SKIP_REASON, readRealPet, realPetDir } from '../fixtures/pet/realPet';
 
 test.describe.configure({ timeout: 120_000 });
 test.use({ viewport: { width: 1600, height: 1000 } });
@@ -167,4 +170,77 @@ test('PET/CT: an edited weight changes SUV and is marked edited; a bad value is 
   const text = (await page.getByTestId('suv-sentence').first().textContent())!;
   expect(Math.abs(suvIn(text) / (2 * left.suvMax) - 1)).toBeLessThan(0.01);
   expect(text).toContain('(weight edited)');
+});
+
+/*
+ * Real public PET slices (test/fixtures/pet/SOURCES.md; not committed — skipped, saying where they were
+ * looked for, when absent). Expected numbers: the QIBA formula by hand from dcmdump (realPet.ts).
+ */
+const realPet = realPetDir();
+
+test.describe('real PET files', () => {
+  test.skip(realPet.dir === null, realPet.dir === null ? REAL_PET_SKIP_REASON(realPet.lookedIn) : '');
+
+  for (const f of REAL_PET_FILES) {
+    test(`${f.file}: shown, SUV source as computed by hand, the SUV under the pointer at the brightest pixel`, async ({ page }) => {
+      const errors = trackPageErrors(page);
+      readRealPet(realPet.dir!, f);
+      await page.goto('./');
+      await page.getByTestId('file-input').setInputFiles([join(realPet.dir!, f.file)]);
+      await expect(page.getByTestId('series-item')).toHaveCount(1);
+      await expectPainted(page);
+      await page.getByTestId('petct-toggle').click();
+      await expect(page.getByTestId('suv-source')).toHaveText(f.source);
+      await expect(page.getByTestId('petct-pet-not-shown')).toHaveCount(0);
+      const painted = await page.getByTestId('petct-pet-canvas').evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i]! + d[i + 1]! + d[i + 2]! > 30) n++;
+        return { n, w: c.width, h: c.height };
+      });
+      expect(painted.w).toBe(168);
+      expect(painted.n).toBeGreaterThan(500);
+      // Hover the brightest pixel: the readout says SUV, with the value computed by hand.
+      const overlay = page.getByTestId('petct-pet-overlay');
+      const box = (await overlay.boundingBox())!;
+      await page.mouse.move(box.x + ((f.brightest.column + 0.5) / 168) * box.width, box.y + ((f.brightest.row + 0.5) / 168) * box.height);
+      await expect(page.getByTestId('suv-at-pointer')).toHaveText(
+        `SUV ${f.brightest.suv.toFixed(1)} g/ml (${f.brightest.suv.toFixed(3)}) at PET pixel (${f.brightest.column}, ${f.brightest.row})`,
+      );
+      await screenshot(page, `petct-real-${f.file.replace(/\.dcm$/, '')}`);
+      expect(errors).toEqual([]);
+    });
+  }
+
+  test('the same real file with weight 0: SUV refused in one sentence, nothing labelled SUV, weight can be entered', async ({ page }) => {
+    const f = REAL_PET_FILES[0]!;
+    const bytes = readRealPet(realPet.dir!, f);
+    // Patient's Weight (0010,1030) DS, 8 bytes, overwritten with "0": a weight of 0 as some exports carry.
+    const at = bytes.indexOf(Buffer.from([0x10, 0x00, 0x30, 0x10, 0x44, 0x53, 0x08, 0x00]));
+    expect(at).toBeGreaterThan(0);
+    const spoilt = Buffer.from(bytes);
+    spoilt.write('0       ', at + 8, 'latin1');
+    const dir = mkdtempSync(join(tmpdir(), 'nt-pet-'));
+    writeFileSync(join(dir, 'weight-0.dcm'), spoilt);
+    await page.goto('./');
+    await page.getByTestId('file-input').setInputFiles([join(dir, 'weight-0.dcm')]);
+    await expect(page.getByTestId('series-item')).toHaveCount(1);
+    await page.getByTestId('petct-toggle').click();
+    const refusal = "SUV cannot be computed: the patient's weight (0010,1030) is missing or zero; enter it to compute SUV.";
+    await expect(page.getByTestId('suv-source')).toHaveText(refusal);
+    await expect(page.getByTestId('petct-pet-not-shown')).toHaveText(`PET not drawn: ${refusal}`);
+    await expect(page.getByTestId('suv-tool-region')).toBeDisabled();
+    const overlay = page.getByTestId('petct-pet-overlay');
+    const box = (await overlay.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(page.getByTestId('suv-at-pointer')).toHaveText(`No SUV: ${refusal}`);
+    await expect(page.getByTestId('petct')).not.toContainText(/SUV \d/);
+    // Entering the weight gives SUV, marked edited.
+    await page.getByTestId('suv-weight').fill(String(f.dcmdump.patientWeightKg));
+    await page.getByTestId('suv-apply-edits').click();
+    await expect(page.getByTestId('suv-source')).toHaveText(f.source.replace('kg /', 'kg (edited) /'));
+    await page.mouse.move(box.x + ((f.brightest.column + 0.5) / 168) * box.width, box.y + ((f.brightest.row + 0.5) / 168) * box.height);
+    await expect(page.getByTestId('suv-at-pointer')).toContainText(`SUV ${f.brightest.suv.toFixed(1)} g/ml (${f.brightest.suv.toFixed(3)})`);
+    rmSync(dir, { recursive: true, force: true });
+  });
 });
