@@ -199,4 +199,29 @@ describe.skipIf(!dsrdump)('dsrdump reads the SUV groups', () => {
     expect(run.stdout).toMatch(/CODE:\(121401,DCM,"Derivation"\)=\(126031,DCM,"Peak Value Within ROI"\)/);
     expect(run.stdout).toMatch(/SCOORD:\(111042,DCM,"Path"\)=\(POLYLINE,/);
   });
+
+  it('an edited weight and dose are marked edited in every report: sentence, clinical report, CSV and SR', () => {
+    const edited = suvLine({
+      weightEdited: true,
+      doseEdited: true,
+      factorSource: 'Units BQML: weight 80 kg (edited) / dose 400.0 MBq (edited) decayed 3600 s (half-life 6586.2 s) from injection 09:30:00 to the series time 10:30:00.',
+    });
+    expect(suvSentence(edited)).toMatch(/\(weight edited, dose edited\)$/);
+    const report = buildClinicalReport({ measurements: [], emg: [], ncs: [], referenceSet: BUILT_IN_REFERENCE_SETS[0]!, ncsLimits: NCS_LIMIT_SETS[0]!, fdg: [edited] });
+    const entry = report.sections.find((s) => s.id === 'fdg')!.entries[0]!;
+    expect(entry.text).toMatch(/\(weight edited, dose edited\)\.$/);
+    expect(entry.details?.[0]).toContain('weight 80 kg (edited) / dose 400.0 MBq (edited)');
+    const csv = suvCsv(petSession([edited])).trim().split('\r\n');
+    const header = csv[0]!.split(',');
+    const row = csv[1]!.split(',');
+    expect([row[header.indexOf('Weight edited')], row[header.indexOf('Dose edited')]]).toEqual(['yes', 'yes']);
+    const sr = buildMeasurementReportSr(petSession([edited]), { salt: 'fixed' });
+    if (!sr.ok) throw new Error(sr.error);
+    const file = join(dir, 'suv-edited.dcm');
+    writeFileSync(file, sr.value);
+    // +Pl: print long text values whole (dsrdump shortens them by default).
+    const run = spawnSync('dsrdump', ['-Ee', '+Pc', '+Pl', file], { encoding: 'utf8' });
+    expect(run.stdout).toContain('patient weight edited by the user; injected dose edited by the user.');
+    expect(run.stdout).toContain('weight 80 kg (edited) / dose 400.0 MBq (edited)');
+  });
 });
