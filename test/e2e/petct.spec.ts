@@ -16,6 +16,7 @@ test.use({ viewport: { width: 1600, height: 1000 } });
 
 /** The README picture; rewritten only on request, like test/e2e/readme.spec.ts does for its own. */
 const README_PETCT = `${ROOT}test/e2e/readme/petct.png`;
+const README_PETCT_MAP = `${ROOT}test/e2e/readme/petct-nerve-map.png`;
 
 const truth = JSON.parse(readFileSync(`${SAMPLE_DIR}petct/manifest.json`, 'utf8'));
 const left = truth.truth.leftSciatic;
@@ -88,6 +89,8 @@ test('PET/CT sample: fused view, SUV region and line along the left sciatic nerv
   await expect(page.getByTestId('suv-sentence')).toHaveCount(0);
   await page.getByTestId('suv-undo').click();
   await expect(page.getByTestId('suv-sentence')).toHaveText([drawnRegion]);
+  // Back to the narrow panel, so the PET/CT view and the profile have their room (README picture).
+  await page.getByTestId('tab-measurements').click();
   // Line down the nerve.
   await page.getByTestId('suv-tool-line').click();
   await clickPoints(page, 'petct-fused-overlay', left.petLine.map(petToCt));
@@ -129,6 +132,7 @@ test('PET/CT sample: fused view, SUV region and line along the left sciatic nerv
   await expect(page.getByTestId('map-details-fdg')).toContainText(`FDG-avid S1: ${drawnRegion}`);
   await expect(page.getByTestId('map-details-fdg')).toContainText(`P1: SUVmax ${left.suvMax.toFixed(1)} along the left sciatic nerve at mid-thigh`);
   await screenshot(page, 'petct-nerve-map');
+  if (process.env.NERVETRACE_README_SCREENSHOT) await page.getByTestId('nerve-map').screenshot({ path: README_PETCT_MAP });
 
   // CSV and SR.
   mkdirSync(DOWNLOADS, { recursive: true });
