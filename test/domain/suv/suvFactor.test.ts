@@ -28,6 +28,12 @@ describe('SUVbw: BQML decay-corrected to the scan start (START)', () => {
     expect(r.ok && r.value.source).toBe('Units BQML: weight 75 kg / dose 370.0 MBq decayed 3600 s (half-life 6586.2 s) from injection 10:00:00 to the series time 11:00:00.');
   });
 
+  it('prints clock times of de-identified dates before 1970 as they are (found on a real TCIA file: "-10:-43:00" before)', () => {
+    const attrs = bqmlStart({ seriesDate: '19600614', acquisitionDate: '19600614', radiopharmaceuticalStartDateTime: '19600614100000' });
+    const r = computeSuvBwFactors([attrs]);
+    expect(r.ok && r.value.source).toBe('Units BQML: weight 75 kg / dose 370.0 MBq decayed 3600 s (half-life 6586.2 s) from injection 10:00:00 to the series time 11:00:00.');
+  });
+
   it("uses GE's private scan time (0009,xx0D) when the series time is after the acquisition time", () => {
     const attrs = bqmlStart({ seriesTime: '113000', acquisitionTime: '110500', gePrivateScanDateTime: '20250401110000' });
     const r = computeSuvBwFactors([attrs]);
