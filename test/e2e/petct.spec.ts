@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SAMPLE_DIR, canvasStats, screenshot, trackPageErrors } from './helpers';
-import { REAL_PET_FILES, REAL_PET_SKIP_REASON, readRealPet, realPetDir } from '../fixtures/pet/realPet';
+import { readRealPet, realPetFiles, spoilElement } from '../fixtures/pet/realPet';
 
 test.describe.configure({ timeout: 120_000 });
 test.use({ viewport: { width: 1600, height: 1000 } });
@@ -177,23 +177,27 @@ test('PET/CT: an edited weight changes SUV and is marked edited; a bad value is 
 });
 
 /*
- * Real public PET slices (test/fixtures/pet/SOURCES.md; not committed — skipped, saying where they were
- * looked for, when absent). Expected numbers: the QIBA formula by hand from dcmdump (realPet.ts).
+ * Real public PET slices (test/fixtures/pet/SOURCES.md): the QIN-HEADNECK slice inside the npm package
+ * dicomweb-client is always here; the ACRIN-FLT-Breast slices only when placed here (none is committed).
+ * Expected numbers: the QIBA formula by hand from dcmdump (realPet.ts).
  */
-const realPet = realPetDir();
+const realPet = realPetFiles();
+const alwaysHere = realPet.present.find(({ f }) => f.origin.kind === 'dependency')!;
 
 test.describe('real PET files', () => {
-  test.skip(realPet.dir === null, realPet.dir === null ? REAL_PET_SKIP_REASON(realPet.lookedIn) : '');
+  test('the QIN-HEADNECK slice inside the npm dependency is here (run npm ci otherwise)', () => {
+    expect(alwaysHere).toBeDefined();
+  });
 
-  for (const f of REAL_PET_FILES) {
+  for (const { f, path } of realPet.present) {
     test(`${f.file}: shown, SUV source as computed by hand, the SUV under the pointer at the brightest pixel`, async ({ page }) => {
       const errors = trackPageErrors(page);
-      readRealPet(realPet.dir!, f);
+      readRealPet(path, f);
       await page.goto('./');
-      await page.getByTestId('file-input').setInputFiles([join(realPet.dir!, f.file)]);
+      await page.getByTestId('file-input').setInputFiles([path]);
       await expect(page.getByTestId('series-item')).toHaveCount(1);
-      // The main viewer honours the file's own window (W 54281 L 30157 in Bq/ml for 029, above its
-      // brightest value), so the slice is dim there but drawn; the PET/CT view below uses the SUV window.
+      // The main viewer honours the file's own window (ACRIN 029: W 54281 L 30157 in Bq/ml, above its
+      // brightest value), so the slice may be dim there but is drawn; the PET/CT view uses the SUV window.
       await expect.poll(async () => (await canvasStats(page)).nonBlack, { timeout: 20_000 }).toBeGreaterThan(100);
       await page.getByTestId('petct-toggle').click();
       await expect(page.getByTestId('suv-source')).toHaveText(f.source);
@@ -204,12 +208,12 @@ test.describe('real PET files', () => {
         for (let i = 0; i < d.length; i += 4) if (d[i]! + d[i + 1]! + d[i + 2]! > 30) n++;
         return { n, w: c.width, h: c.height };
       });
-      expect(painted.w).toBe(168);
+      expect(painted.w).toBe(f.dcmdump.columns);
       expect(painted.n).toBeGreaterThan(500);
       // Hover the brightest pixel: the readout says SUV, with the value computed by hand.
       const overlay = page.getByTestId('petct-pet-overlay');
       const box = (await overlay.boundingBox())!;
-      await page.mouse.move(box.x + ((f.brightest.column + 0.5) / 168) * box.width, box.y + ((f.brightest.row + 0.5) / 168) * box.height);
+      await page.mouse.move(box.x + ((f.brightest.column + 0.5) / f.dcmdump.columns) * box.width, box.y + ((f.brightest.row + 0.5) / f.dcmdump.rows) * box.height);
       await expect(page.getByTestId('suv-at-pointer')).toHaveText(
         `SUV ${f.brightest.suv.toFixed(1)} g/ml (${f.brightest.suv.toFixed(3)}) at PET pixel (${f.brightest.column}, ${f.brightest.row})`,
       );
@@ -219,13 +223,9 @@ test.describe('real PET files', () => {
   }
 
   test('the same real file with weight 0: SUV refused in one sentence, nothing labelled SUV, weight can be entered', async ({ page }) => {
-    const f = REAL_PET_FILES[0]!;
-    const bytes = readRealPet(realPet.dir!, f);
-    // Patient's Weight (0010,1030) DS, 8 bytes, overwritten with "0": a weight of 0 as some exports carry.
-    const at = bytes.indexOf(Buffer.from([0x10, 0x00, 0x30, 0x10, 0x44, 0x53, 0x08, 0x00]));
-    expect(at).toBeGreaterThan(0);
-    const spoilt = Buffer.from(bytes);
-    spoilt.write('0       ', at + 8, 'latin1');
+    const { f, path } = alwaysHere;
+    // Patient's Weight (0010,1030) DS overwritten with "0": a weight of 0 as some exports carry.
+    const spoilt = spoilElement(readRealPet(path, f), f.syntax, 0x0010, 0x1030, 'DS', '0'.padEnd(String(f.dcmdump.patientWeightKg).length, ' '));
     const dir = mkdtempSync(join(tmpdir(), 'nt-pet-'));
     writeFileSync(join(dir, 'weight-0.dcm'), spoilt);
     await page.goto('./');
@@ -247,7 +247,7 @@ test.describe('real PET files', () => {
     await expect(page.getByTestId('suv-source')).toHaveText(f.source.replace('kg /', 'kg (edited) /'));
     // The "edited" note moves the view: measure it again.
     const after = (await overlay.boundingBox())!;
-    await page.mouse.move(after.x + ((f.brightest.column + 0.5) / 168) * after.width, after.y + ((f.brightest.row + 0.5) / 168) * after.height);
+    await page.mouse.move(after.x + ((f.brightest.column + 0.5) / f.dcmdump.columns) * after.width, after.y + ((f.brightest.row + 0.5) / f.dcmdump.rows) * after.height);
     await expect(page.getByTestId('suv-at-pointer')).toContainText(`at PET pixel (${f.brightest.column}, ${f.brightest.row})`);
     await expect(page.getByTestId('suv-at-pointer')).toContainText(`SUV ${f.brightest.suv.toFixed(1)} g/ml (${f.brightest.suv.toFixed(3)})`);
     rmSync(dir, { recursive: true, force: true });
