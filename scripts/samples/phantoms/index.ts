@@ -82,8 +82,9 @@ function gridFor(spec: PhantomSpec, size: { width: number; height: number }): Gr
 function sceneFor(id: string, spec: PhantomSpec): Scene {
   const g = gridFor(spec, DEFAULT_SIZE);
   const halfWidth = (g.width / 2) * g.dx;
-  // Texture is generated over a generous extent so taller frames (more depth) are filled too.
-  return buildScene(id, spec, { x0: -halfWidth - 1, x1: halfWidth + 1, depth: Math.max(g.height * g.dy, 2 * halfWidth) + 1 });
+  // Texture is generated over a generous extent so frames of another aspect ratio (wider, or
+  // deeper up to square) are filled too.
+  return buildScene(id, spec, { x0: -1.5 * halfWidth, x1: 1.5 * halfWidth, depth: 2 * halfWidth + 1, viewDepth: g.height * g.dy });
 }
 
 function truthOf(scene: Scene, g: Grid): TracingPhantom['truth'] {
