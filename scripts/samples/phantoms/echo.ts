@@ -1,7 +1,8 @@
 /**
  * Rasterises a scene onto a pixel grid: backscatter reflectivity E (diffuse, mean echo power),
  * a specular amplitude S (coherent reflections from surfaces facing the beam: fascia, rim, vessel
- * wall, bone) and the one-way attenuation α in dB/mm (fat < muscle, blood ≪ tissue, bone ≫).
+ * wall, bone) and the one-way attenuation α in dB/mm (fat < muscle, blood ≪ tissue, bone ≫; the
+ * side walls of a vessel also lose sound to refraction, casting thin edge shadows).
  *
  * Grid convention: the centre of pixel (column c, row r) is the tissue point
  * X = (c − (width − 1)/2)·dx, D = (r + ½)·dy, so row 0 starts at the skin and the frame is centred
@@ -33,6 +34,8 @@ export interface EchoMaps {
 
 /** One-way attenuation at the probe frequency, dB/mm (≈ 0.5–1 dB/cm/MHz for soft tissue at 10–15 MHz). */
 const ALPHA = { skin: 1.1, fat: 0.7, muscle: 1.1, nerve: 1.1, blood: 0.1, wall: 1.1, bone: 14 } as const;
+/** Extra loss (dB/mm of wall) where a vessel wall runs parallel to the beam. */
+const EDGE_SHADOW_DB_PER_MM = 8;
 
 function fasciaDepth(s: Scene, x: number): number {
   const p = s.phases;
@@ -143,7 +146,9 @@ export function renderEcho(s: Scene, g: Grid): EchoMaps {
         const facing = Math.abs(y / v.ry) / Math.max(1e-6, Math.hypot(x / v.rx, y / v.ry));
         E[i] = E[i]! * (1 - inside - wall) + 0.0015 * inside + v.wallEcho * wall;
         S[i] = S[i]! * (1 - inside - wall) + 0.6 * facing * facing * wall;
-        alpha[i] = alpha[i]! * (1 - inside - wall) + ALPHA.blood * inside + ALPHA.wall * wall;
+        // Refraction at the curved side walls sends sound away: thin edge shadows below them.
+        const edge = wall * (1 - facing * facing) ** 4;
+        alpha[i] = alpha[i]! * (1 - inside - wall) + ALPHA.blood * inside + ALPHA.wall * wall + EDGE_SHADOW_DB_PER_MM * edge;
       }
     }
   }
