@@ -14,6 +14,7 @@ import { TS, writePart10 } from '../../scripts/samples/dicom.ts';
 import { calibrationInputFromMetadata, readDicomMetadata } from '../../src/dicom/index.ts';
 import { resolveCalibration } from '../../src/domain/calibration/index.ts';
 import { measureContour } from '../../src/domain/measurement/measureContour.ts';
+import { measureFile } from '../../src/cli/measure.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const manifestPath = join(root, 'sample-dicom/manifest.json');
@@ -325,6 +326,16 @@ describe('tracing phantoms: files in sample-dicom/phantoms', () => {
       expect(cal.rowSpacingMm).toBeCloseTo(p.pixelSpacingMm[0], 9);
       expect(cal.columnSpacingMm).toBeCloseTo(p.pixelSpacingMm[1], 9);
     });
+  });
+
+  it('measuring a file along its manifest outline (CLI measure) stores exactly the manifest area and circumference', () => {
+    for (const e of manifest!.tracingPhantoms!.files.filter((_, k) => k % 4 === 0)) {
+      const r = measureFile({ file: join(root, 'sample-dicom', e.file), points: e.outline.map(([x, y]) => `${x},${y}`).join(' ') });
+      expect(r.ok, e.file).toBe(true);
+      if (!r.ok || !r.value.calibrated) throw new Error(`${e.file} did not measure in mm`);
+      expect(Math.abs(r.value.areaMm2 - e.areaMm2), e.file).toBeLessThan(1e-4);
+      expect(Math.abs(r.value.perimeterMm - e.circumferenceMm), e.file).toBeLessThan(1e-4);
+    }
   });
 
   it('all phantom files together stay small (≤ 4 MB)', () => {
