@@ -35,7 +35,7 @@ export interface EchoMaps {
 /** One-way attenuation at the probe frequency, dB/mm (≈ 0.5–1 dB/cm/MHz for soft tissue at 10–15 MHz). */
 const ALPHA = { skin: 1.1, fat: 0.7, muscle: 1.1, nerve: 1.1, blood: 0.1, wall: 1.1, bone: 14 } as const;
 /** Extra loss (dB/mm of wall) where a vessel wall runs parallel to the beam. */
-const EDGE_SHADOW_DB_PER_MM = 8;
+const EDGE_SHADOW_DB_PER_MM = 5;
 
 function fasciaDepth(s: Scene, x: number): number {
   const p = s.phases;
