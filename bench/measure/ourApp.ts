@@ -5,6 +5,8 @@ import { installProbe, warmPlaywright } from '../probe.ts';
 
 export const VIEWPORT_CANVAS = '.viewport-panel canvas';
 export const OVERLAY_POSITION = '.viewport-panel [data-testid=overlay-position]';
+/** The viewport's tools work on the image shown (ViewportPanel.vue sets data-interactive). */
+export const INTERACTIVE = '.viewport-panel[data-interactive]';
 
 export interface OpenedApp {
   readonly context: BrowserContext;
