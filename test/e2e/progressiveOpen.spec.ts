@@ -16,6 +16,7 @@ function mrFilesStartingWith(first: string): string[] {
 }
 
 const position = (page: Page) => page.locator('.viewport-panel').first().getByTestId('overlay-position');
+const slicePosition = (page: Page) => page.locator('.viewport-panel').first().getByTestId('overlay-slice');
 const outlines = (page: Page) => page.locator('.viewport-panel').first().locator('svg path, svg polyline');
 
 test('a trace on the first image shown, drawn before the series has loaded, is kept for that image when the series settles', async ({ page }) => {
@@ -39,17 +40,22 @@ test('a trace on the first image shown, drawn before the series has loaded, is k
 
   // The series arrives and re-sorts around the image: the user worked on it, so it stays.
   await expect(page.getByTestId('status')).toHaveText('Opened 16 files.', { timeout: 30_000 });
-  await expect(position(page)).toHaveText('Image 3/16');
+  // Still instance 3 on screen, now at its place in the sorted series (slices sort by position).
+  await expect(position(page)).toHaveText(/^Image \d+\/16$/);
+  await expect(slicePosition(page)).toContainText('Im 3 ·');
+  const shownAt = Number(/Image (\d+)\//.exec((await position(page).textContent()) ?? '')![1]);
   await expect(outlines(page)).not.toHaveCount(0);
   await page.getByTestId('measurement-item').click();
   await expect(page.getByTestId('measurement-details')).toContainText('mr-stir-axial-03.dcm · frame 1');
-  // Away and back: the outline belongs to slice 03, not to whatever index it had while loading.
+  // Away and back: the outline belongs to instance 3, not to the index it had while loading.
+  const [away, back] = shownAt < 16 ? ['ArrowDown', 'ArrowUp'] : ['ArrowUp', 'ArrowDown'];
   await page.getByTestId('viewport-element').first().hover();
-  await page.keyboard.press('ArrowDown');
-  await expect(position(page)).toHaveText('Image 4/16');
+  await page.keyboard.press(away);
+  await expect(position(page)).toHaveText(`Image ${shownAt < 16 ? shownAt + 1 : shownAt - 1}/16`);
   await expect(outlines(page)).toHaveCount(0);
-  await page.keyboard.press('ArrowUp');
-  await expect(position(page)).toHaveText('Image 3/16');
+  await page.keyboard.press(back);
+  await expect(position(page)).toHaveText(`Image ${shownAt}/16`);
+  await expect(slicePosition(page)).toContainText('Im 3 ·');
   await expect(outlines(page)).not.toHaveCount(0);
   await screenshot(page, 'progressive-open-trace-kept');
   expect(errors).toEqual([]);
