@@ -2,7 +2,8 @@
  * Installed in every benchmarked page before its own scripts (page.addInitScript), identical
  * for our app, the baseline page and dwv:
  * - t0: performance.now() when a file input's change event starts (capturing listener on the
- *   document, so it runs before the page's own handler);
+ *   document, so it runs before the page's own handler) — or, opening from a PACS, when an
+ *   element matching `clickSelector` is clicked;
  * - t1: performance.now() when the canvas (selector) first shows an image, polled every frame
  *   and every 4 ms in between: the canvas is scaled into a 24 × 24 sample and counts as painted
  *   when enough samples are not black;
@@ -45,7 +46,7 @@ declare global {
 }
 
 /** Runs in the page (serialised by Playwright): must not refer to anything outside itself. */
-export function installProbe([selector, readySelector, interactiveSelector]: [string, string | null, (string | null)?]): void {
+export function installProbe([selector, readySelector, interactiveSelector, clickSelector]: [string, string | null, (string | null)?, (string | null)?]): void {
   const state: ProbeState = { t0: null, t1: null, t2: null, t3: null, polls: 0 };
   window.__bench = state;
   const sample = document.createElement('canvas');
@@ -88,14 +89,26 @@ export function installProbe([selector, readySelector, interactiveSelector]: [st
   function onTimer() {
     if (!check()) setTimeout(onTimer, 4);
   }
+  const start = () => {
+    state.t0 = performance.now();
+    requestAnimationFrame(onFrame);
+    setTimeout(onTimer, 4);
+  };
   document.addEventListener(
     'change',
     (event) => {
       const target = event.target as HTMLInputElement | null;
-      if (target?.type !== 'file' || state.t0 !== null) return;
-      state.t0 = performance.now();
-      requestAnimationFrame(onFrame);
-      setTimeout(onTimer, 4);
+      if (clickSelector || target?.type !== 'file' || state.t0 !== null) return;
+      start();
+    },
+    true,
+  );
+  // Opening from a PACS: t0 is the click on the study (clickSelector).
+  document.addEventListener(
+    'click',
+    (event) => {
+      if (!clickSelector || state.t0 !== null || !(event.target as Element | null)?.closest?.(clickSelector)) return;
+      start();
     },
     true,
   );

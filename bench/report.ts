@@ -26,6 +26,8 @@ export interface Results {
   readonly interactiveVsDwv?: number;
   readonly peakRendererMBVsDwv?: number;
   readonly mr2000FirstInteractiveVs200?: number;
+  readonly pacsFirstImageVsBaseline?: number;
+  readonly pacsCineFpsRatio?: number;
   readonly mrScrollFps: number;
   readonly cineFpsRatio: number;
   readonly metrics10kPointsMs: number;

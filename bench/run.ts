@@ -18,6 +18,8 @@ import { measureDomain } from './measure/domain.ts';
 import { firstImageOnce, type Target as PageTarget, type Viewer } from './measure/firstImage.ts';
 import { INTERACTIVE, OVERLAY_POSITION, VIEWPORT_CANVAS } from './measure/ourApp.ts';
 import { measureMr2000 } from './measure/mr2000.ts';
+import { measurePacs, startBenchPacs } from './measure/pacs.ts';
+import { MR_DIR } from './paths.ts';
 import { rendererMemoryOnce, type RendererMemoryRun } from './measure/rendererMemory.ts';
 import { measureScroll } from './measure/scroll.ts';
 import { measureStartScreen } from './measure/startScreen.ts';
@@ -29,6 +31,8 @@ const args = process.argv.slice(2);
 const RUNS = Math.max(5, Number(args[args.indexOf('--runs') + 1]) || 5);
 const SKIP_BUILD = args.includes('--skip-build');
 const CACHE_MB = 32;
+/** Orthanc for the PACS scenarios (and the next port, which scripts/pacs.mjs may use). */
+const PACS_BENCH_PORT = Number(process.env.PACS_BENCH_PORT) || 8152;
 const RATE_RUNS = 3;
 
 /** The run whose value is the median (odd number of runs). */
@@ -170,6 +174,9 @@ async function main(): Promise<void> {
   const mr2000Input = generateMr2000(log);
   const mr2000 = await measureMr2000(browser, app.url, inputs.mrFiles, mr2000Input.files, RATE_RUNS + 2, log);
   log(`  2000-slice MR: interactive ${mr2000.ratio} × the 200-slice one; scroll ${mr2000.scroll?.fps ?? '–'} frames/s; ${mr2000.ok ? 'no crash' : `FAILED: ${mr2000.errors.join('; ')}`} [${elapsed()}]`);
+  const { pacs: orthanc, loadS } = await startBenchPacs(PACS_BENCH_PORT, inputs.cineFile, MR_DIR, log);
+  cleanups.push(() => orthanc.stop());
+  const pacs = await measurePacs(browser, orthanc, RATE_RUNS + 2, CINE.frameTimeMs, log);
   await cleanup();
   machine.loadAverageEnd = currentLoad();
 
@@ -180,6 +187,8 @@ async function main(): Promise<void> {
     interactiveVsDwv: round(first.interactiveVsDwv, 2),
     peakRendererMBVsDwv: memory.ratio,
     mr2000FirstInteractiveVs200: mr2000.ratio,
+    pacsFirstImageVsBaseline: pacs.firstImageRatio,
+    pacsCineFpsRatio: pacs.cine.ratio,
     mrScrollFps: round(scroll.fps, 1),
     cineFpsRatio: round(cine.ratio, 3),
     metrics10kPointsMs: domain.metrics10kPointsMs,
@@ -193,6 +202,8 @@ async function main(): Promise<void> {
       peakRendererMBVsDwv: target(memory.ratio, '<=', 0.5, '×', 'peak renderer process memory (VmHWM), ours / dwv (worse input)'),
       mr2000FirstInteractiveVs200: target(mr2000.ratio, '<=', 1.2, '×', 'files selected → tools work, 2,000-slice MR / 200-slice MR (medians)'),
       mr2000ScrollFps: target(mr2000.scroll?.fps ?? 0, '>=', 30, 'fps', 'frames painted per second scrolling 200 cached slices of the 2,000-slice MR'),
+      pacsFirstImageVsBaseline: target(pacs.firstImageRatio, '<=', 1.5, '×', 'opening from Orthanc, study click → first image, ours / one metadata + one frame request + decode + paint (median; worse study)'),
+      pacsCineFpsRatio: target(pacs.cine.ratio, '>=', 0.95, '', 'cine streamed from Orthanc (DICOMweb plugin 1.7: every frame request reads the whole 9 MB instance), achieved / nominal, first 4 s of playback'),
       mr2000NoCrash: target(mr2000.ok ? 1 : 0, '>=', 1, '', 'the 2,000-slice MR (about 1 GB) opens, reads to the end and scrolls with the default cache, no crash (1 = yes)'),
       mrScrollFps: target(scroll.fps, '>=', 30, 'fps', 'frames painted per second scrolling the cached 200-slice MR'),
       cineFpsRatio: target(cine.ratio, '>=', 0.95, '', 'achieved / nominal cine frame rate'),
@@ -230,6 +241,7 @@ async function main(): Promise<void> {
       cacheLimit,
       rendererMemory: memory.raw,
       mr2000: { ...mr2000, seriesMB: round(mr2000Input.mb, 0) },
+      pacs: { orthanc: 'Orthanc 1.10.1 (Debian), DICOMweb plugin 1.7', storeSeconds: round(loadS, 1), firstImage: pacs.raw, cine: pacs.cine },
       inputs: { ...inputs.sizes, mrFiles: inputs.mrFiles.length, regenerated: inputs.regenerated },
       runsPerViewer: RUNS,
     },

@@ -16,6 +16,7 @@ export function preloadImaging(): Promise<boolean> {
       import('./cornerstoneSetup'),
       import('./stackViewportController'),
       import('./imageIds'),
+      import('./wadors'),
       import('./tools/measurementSync'),
       import('./tools/calibrationLine'),
       import('./tools/activateToolMode'),
