@@ -225,7 +225,8 @@ export class StackViewportController {
   }
 
   private screenPxPerColumn(vp: Types.IStackViewport): number | null {
-    const imageId = vp.getCurrentImageId();
+    // The image drawn, not the one being loaded (scrolled to): its geometry may not be known yet.
+    const imageId = (vp.getCornerstoneImage?.() as { imageId?: string } | undefined)?.imageId;
     if (!imageId || !vp.getImageData()) return null;
     const a = vp.worldToCanvas(imagePointToWorld(imageId, { x: 0, y: 0 }));
     const b = vp.worldToCanvas(imagePointToWorld(imageId, { x: 100, y: 0 }));

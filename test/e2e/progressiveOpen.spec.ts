@@ -73,3 +73,21 @@ test('left alone while the series loads, the viewport settles on the middle slic
   await expect(page.locator('.viewport-panel[data-interactive]')).toHaveCount(1);
   expect(errors).toEqual([]);
 });
+
+test('scrolling while the series is still loading, onto slices not yet decoded, raises no error', async ({ page }) => {
+  const errors = trackPageErrors(page);
+  await page.goto('./?readDelayMs=2000');
+  await expect(page.getByTestId('start-screen')).toBeVisible();
+  await page.getByTestId('file-input').setInputFiles(mrFilesStartingWith('mr/mr-stir-axial-03.dcm'));
+  // The first eight files are in (the next ones are still held back): scroll through them at once.
+  await expect(position(page)).toHaveText(/\/8$/, { timeout: 15_000 });
+  await page.getByTestId('viewport-element').first().hover();
+  await page.keyboard.press('End');
+  await expect(position(page)).toHaveText('Image 8/8');
+  for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowUp');
+  await expect(position(page)).toHaveText('Image 1/8');
+  await expect(page.getByTestId('status')).toHaveText('Opened 16 files.', { timeout: 30_000 });
+  await expect(position(page)).toHaveText(/^Image \d+\/16$/);
+  await expect(page.locator('.viewport-panel[data-interactive]')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
