@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: NerveTrace against large generated inputs, in headless Chromium on the
- * production build, side by side with a minimal baseline page and with dwv; domain speed in Node.
+ * production build, side by side with a minimal baseline page and with dwv; domain speed in Node;
+ * renderer memory against dwv; a 2,000-slice series; opening from the project's Orthanc.
  * Prints a table and writes bench/results.json and bench/results.md.
  *
  * Options: --runs <n> (first-image runs per viewer and input, default 5), --skip-build (reuse
