@@ -136,13 +136,21 @@ export const useStudyStore = defineStore('studies', () => {
     let nextToAdd = 0;
     let lastAdded = 0;
     let register: ((file: Blob, numberOfFrames: number) => string[]) | null = null;
+    let publishTimer: ReturnType<typeof setTimeout> | undefined;
     /** Adds the reads that are done, in the order picked, up to the first one still being read. */
     const addReady = (final: boolean) => {
       if (!register) return;
       const batch: OpenedInstance[] = [];
       // The first image goes alone, at once; then batches, so the study tree is not rebuilt per file.
-      const due = final || lastAdded === 0 || performance.now() - lastAdded >= PUBLISH_INTERVAL_MS;
-      if (!due) return;
+      const wait = lastAdded === 0 ? 0 : PUBLISH_INTERVAL_MS - (performance.now() - lastAdded);
+      if (!final && wait > 0) {
+        // Not yet: these are added when the interval is up, even if no other file finishes by then.
+        publishTimer ??= setTimeout(() => {
+          publishTimer = undefined;
+          addReady(false);
+        }, wait);
+        return;
+      }
       while (nextToAdd < files.length && reads[nextToAdd]) {
         const read = reads[nextToAdd++]!;
         if (!read.ok) {
@@ -187,6 +195,7 @@ export const useStudyStore = defineStore('studies', () => {
         reason: `The viewer could not start: ${error instanceof Error ? error.message : String(error)}`,
       });
     } finally {
+      clearTimeout(publishTimer);
       if (failed.length) failures.value = [...failures.value, ...failed];
       opening.value = false;
     }

@@ -76,16 +76,20 @@ test('left alone while the series loads, the viewport settles on the middle slic
 
 test('scrolling while the series is still loading, onto slices not yet decoded, raises no error', async ({ page }) => {
   const errors = trackPageErrors(page);
-  await page.goto('./?readDelayMs=2000');
+  await page.goto('./?readDelayMs=3000');
   await expect(page.getByTestId('start-screen')).toBeVisible();
   await page.getByTestId('file-input').setInputFiles(mrFilesStartingWith('mr/mr-stir-axial-03.dcm'));
-  // The first eight files are in (the next ones are still held back): scroll through them at once.
-  await expect(position(page)).toHaveText(/\/8$/, { timeout: 15_000 });
+  // Some of the other files are in, not all (the rest are still held back): nothing is decoded
+  // ahead while the series loads, so the ends of the stack are slices not yet decoded.
+  const count = async () => Number(/\/(\d+)$/.exec((await position(page).textContent()) ?? '')?.[1] ?? 0);
+  await expect.poll(count, { timeout: 15_000 }).toBeGreaterThan(1);
+  expect(await count()).toBeLessThan(16);
   await page.getByTestId('viewport-element').first().hover();
+  await page.keyboard.press('Home');
+  await expect(position(page)).toHaveText(/^Image 1\/\d+$/);
   await page.keyboard.press('End');
-  await expect(position(page)).toHaveText('Image 8/8');
-  for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowUp');
-  await expect(position(page)).toHaveText('Image 1/8');
+  await expect(position(page)).toHaveText(/^Image (\d+)\/\1$/);
+  await expect(page.getByTestId('status')).toHaveText('Opening 16 files…');
   await expect(page.getByTestId('status')).toHaveText('Opened 16 files.', { timeout: 30_000 });
   await expect(position(page)).toHaveText(/^Image \d+\/16$/);
   await expect(page.locator('.viewport-panel[data-interactive]')).toHaveCount(1);
