@@ -17,6 +17,7 @@ export function preloadImaging(): Promise<boolean> {
       import('./stackViewportController'),
       import('./imageIds'),
       import('./wadors'),
+      import('./thumbnail'),
       import('./tools/measurementSync'),
       import('./tools/calibrationLine'),
       import('./tools/activateToolMode'),
