@@ -2,12 +2,15 @@
  * Installed in every benchmarked page before its own scripts (page.addInitScript), identical
  * for our app, the baseline page and dwv:
  * - t0: performance.now() when a file input's change event starts (capturing listener on the
- *   document, so it runs before the page's own handler);
+ *   document, so it runs before the page's own handler) — or, opening from a PACS, when an
+ *   element matching `clickSelector` is clicked;
  * - t1: performance.now() when the canvas (selector) first shows an image, polled every frame
  *   and every 4 ms in between: the canvas is scaled into a 24 × 24 sample and counts as painted
  *   when enough samples are not black;
  * - t2 (optional): when a `ready` element first exists (our app: the viewport overlay, shown once
- *   the full viewer has painted the series — after the first look, if there was one).
+ *   the full viewer has painted the series — after the first look, if there was one);
+ * - t3 (optional): when an `interactive` element first exists (our app: the viewport panel with
+ *   data-interactive, set once an image of the series is drawn with its overlay and tools active).
  * Also: a per-frame sampler (frame count, canvas changes, a text element's changes) used for
  * scrolling and cine rates.
  */
@@ -19,6 +22,8 @@ export interface ProbeState {
   t1: number | null;
   /** When the `ready` element first exists (our app: the viewport overlay, i.e. the full viewer is up). */
   t2: number | null;
+  /** When the `interactive` element first exists (our app: the viewport's tools work on the image shown). */
+  t3: number | null;
   polls: number;
 }
 
@@ -41,8 +46,8 @@ declare global {
 }
 
 /** Runs in the page (serialised by Playwright): must not refer to anything outside itself. */
-export function installProbe([selector, readySelector]: [string, string | null]): void {
-  const state: ProbeState = { t0: null, t1: null, t2: null, polls: 0 };
+export function installProbe([selector, readySelector, interactiveSelector, clickSelector]: [string, string | null, (string | null)?, (string | null)?]): void {
+  const state: ProbeState = { t0: null, t1: null, t2: null, t3: null, polls: 0 };
   window.__bench = state;
   const sample = document.createElement('canvas');
   sample.width = 24;
@@ -73,9 +78,10 @@ export function installProbe([selector, readySelector]: [string, string | null])
   function check(): boolean {
     state.polls++;
     if (state.t2 === null && readySelector && document.querySelector(readySelector)) state.t2 = performance.now();
+    if (state.t3 === null && interactiveSelector && document.querySelector(interactiveSelector)) state.t3 = performance.now();
     // At least 1/8 of the samples lit: an image, not a cleared background or a cursor.
     if (state.t1 === null && read(selector).lit >= 72) state.t1 = performance.now();
-    return state.t1 !== null && (state.t2 !== null || !readySelector);
+    return state.t1 !== null && (state.t2 !== null || !readySelector) && (state.t3 !== null || !interactiveSelector);
   }
   function onFrame() {
     if (!check()) requestAnimationFrame(onFrame);
@@ -83,14 +89,26 @@ export function installProbe([selector, readySelector]: [string, string | null])
   function onTimer() {
     if (!check()) setTimeout(onTimer, 4);
   }
+  const start = () => {
+    state.t0 = performance.now();
+    requestAnimationFrame(onFrame);
+    setTimeout(onTimer, 4);
+  };
   document.addEventListener(
     'change',
     (event) => {
       const target = event.target as HTMLInputElement | null;
-      if (target?.type !== 'file' || state.t0 !== null) return;
-      state.t0 = performance.now();
-      requestAnimationFrame(onFrame);
-      setTimeout(onTimer, 4);
+      if (clickSelector || target?.type !== 'file' || state.t0 !== null) return;
+      start();
+    },
+    true,
+  );
+  // Opening from a PACS: t0 is the click on the study (clickSelector).
+  document.addEventListener(
+    'click',
+    (event) => {
+      if (!clickSelector || state.t0 !== null || !(event.target as Element | null)?.closest?.(clickSelector)) return;
+      start();
     },
     true,
   );

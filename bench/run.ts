@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: NerveTrace against large generated inputs, in headless Chromium on the
- * production build, side by side with a minimal baseline page and with dwv; domain speed in Node.
+ * production build, side by side with a minimal baseline page and with dwv; domain speed in Node;
+ * renderer memory against dwv; a 2,000-slice series; opening from the project's Orthanc.
  * Prints a table and writes bench/results.json and bench/results.md.
  *
  * Options: --runs <n> (first-image runs per viewer and input, default 5), --skip-build (reuse
@@ -9,14 +10,18 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
 import { launchBrowser } from './browser.ts';
-import { generateInputs } from './generate/index.ts';
+import { generateInputs, generateMr2000 } from './generate/index.ts';
 import { CINE } from './generate/cine.ts';
 import { describeMachine, currentLoad } from './machine.ts';
 import { measureCacheLimit } from './measure/cacheLimit.ts';
 import { measureCine } from './measure/cine.ts';
 import { measureDomain } from './measure/domain.ts';
 import { firstImageOnce, type Target as PageTarget, type Viewer } from './measure/firstImage.ts';
-import { OVERLAY_POSITION, VIEWPORT_CANVAS } from './measure/ourApp.ts';
+import { INTERACTIVE, OVERLAY_POSITION, VIEWPORT_CANVAS } from './measure/ourApp.ts';
+import { measureMr2000 } from './measure/mr2000.ts';
+import { measurePacs, startBenchPacs } from './measure/pacs.ts';
+import { MR_DIR } from './paths.ts';
+import { rendererMemoryOnce, type RendererMemoryRun } from './measure/rendererMemory.ts';
 import { measureScroll } from './measure/scroll.ts';
 import { measureStartScreen } from './measure/startScreen.ts';
 import { median, round } from './measure/stats.ts';
@@ -27,6 +32,8 @@ const args = process.argv.slice(2);
 const RUNS = Math.max(5, Number(args[args.indexOf('--runs') + 1]) || 5);
 const SKIP_BUILD = args.includes('--skip-build');
 const CACHE_MB = 32;
+/** Orthanc for the PACS scenarios (and the next port, which scripts/pacs.mjs may use). */
+const PACS_BENCH_PORT = Number(process.env.PACS_BENCH_PORT) || 8152;
 const RATE_RUNS = 3;
 
 /** The run whose value is the median (odd number of runs). */
@@ -47,7 +54,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 async function firstImages(browser: Browser, app: Server, pages: Server, inputs: { cine: string[]; mr: string[] }) {
   const targets: Record<Viewer, PageTarget> = {
-    ours: { viewer: 'ours', url: app.url, canvas: VIEWPORT_CANVAS, ready: '[data-testid=start-screen]', viewerReady: OVERLAY_POSITION },
+    ours: { viewer: 'ours', url: app.url, canvas: VIEWPORT_CANVAS, ready: '[data-testid=start-screen]', viewerReady: OVERLAY_POSITION, interactive: INTERACTIVE },
     baseline: { viewer: 'baseline', url: `${pages.url}baseline/`, canvas: '#view', ready: '[data-testid=file-input]' },
     dwv: { viewer: 'dwv', url: `${pages.url}dwv/`, canvas: '#layerGroup0 canvas', ready: '[data-testid=file-input]' },
   };
@@ -55,11 +62,14 @@ async function firstImages(browser: Browser, app: Server, pages: Server, inputs:
     [`US cine ${CINE.frames} frames ${CINE.columns}×${CINE.rows} RGB JPEG (1 file)`]: inputs.cine,
     [`MR ${inputs.mr.length} slices 512×512 16-bit (${inputs.mr.length} files)`]: inputs.mr,
   };
-  const raw: Record<string, Record<string, { runsMs: number[]; medianMs: number; dwvRenderEndMs?: number[]; viewerReadyRunsMs?: number[]; viewerReadyMedianMs?: number }>> = {};
+  const raw: Record<
+    string,
+    Record<string, { runsMs: number[]; medianMs: number; dwvRenderEndMs?: number[]; viewerReadyRunsMs?: number[]; viewerReadyMedianMs?: number; interactiveRunsMs?: number[]; interactiveMedianMs?: number }>
+  > = {};
   let peakHeap = 0;
   const viewers: Viewer[] = ['ours', 'baseline', 'dwv'];
   for (const [scenario, files] of Object.entries(scenarios)) {
-    raw[scenario] = { ours: { runsMs: [], medianMs: 0, viewerReadyRunsMs: [] }, baseline: { runsMs: [], medianMs: 0 }, dwv: { runsMs: [], medianMs: 0, dwvRenderEndMs: [] } };
+    raw[scenario] = { ours: { runsMs: [], medianMs: 0, viewerReadyRunsMs: [], interactiveRunsMs: [] }, baseline: { runsMs: [], medianMs: 0 }, dwv: { runsMs: [], medianMs: 0, dwvRenderEndMs: [] } };
     // One warm-up round (browser caches, page JIT), not counted; then the runs, interleaved
     // and rotated so that load from other processes falls on all three alike.
     for (const v of viewers) await firstImageOnce(browser, targets[v], files);
@@ -71,20 +81,50 @@ async function firstImages(browser: Browser, app: Server, pages: Server, inputs:
         if (v === 'dwv' && typeof r.dwvRenderEndMs === 'number') raw[scenario]!.dwv!.dwvRenderEndMs!.push(round(r.dwvRenderEndMs, 1));
         if (v === 'ours') peakHeap = Math.max(peakHeap, r.peakHeapBytes);
         if (v === 'ours' && r.viewerReadyMs !== undefined) raw[scenario]!.ours!.viewerReadyRunsMs!.push(round(r.viewerReadyMs, 1));
+        if (v === 'ours' && r.interactiveMs !== undefined) raw[scenario]!.ours!.interactiveRunsMs!.push(round(r.interactiveMs, 1));
       }
     }
     for (const v of viewers) raw[scenario]![v]!.medianMs = round(median(raw[scenario]![v]!.runsMs), 1);
     const s = raw[scenario]!;
     s.ours!.viewerReadyMedianMs = round(median(s.ours!.viewerReadyRunsMs!), 1);
-    log(`  ${scenario}: ours ${s.ours!.medianMs} ms (full viewer ${s.ours!.viewerReadyMedianMs} ms), baseline ${s.baseline!.medianMs} ms, dwv ${s.dwv!.medianMs} ms (medians of ${RUNS}) [${elapsed()}]`);
+    s.ours!.interactiveMedianMs = round(median(s.ours!.interactiveRunsMs!), 1);
+    log(`  ${scenario}: ours ${s.ours!.medianMs} ms (overlay ${s.ours!.viewerReadyMedianMs} ms, tools work ${s.ours!.interactiveMedianMs} ms), baseline ${s.baseline!.medianMs} ms, dwv ${s.dwv!.medianMs} ms (medians of ${RUNS}) [${elapsed()}]`);
   }
-  const ratios = Object.values(raw).map((s) => ({ baseline: s.ours!.medianMs / s.baseline!.medianMs, dwv: s.ours!.medianMs / s.dwv!.medianMs }));
+  const ratios = Object.values(raw).map((s) => ({
+    baseline: s.ours!.medianMs / s.baseline!.medianMs,
+    dwv: s.ours!.medianMs / s.dwv!.medianMs,
+    // dwv's tools work on its first image: interactive against its first image.
+    interactive: s.ours!.interactiveMedianMs! / s.dwv!.medianMs,
+  }));
   return {
     raw,
     vsBaseline: Math.max(...ratios.map((r) => r.baseline)),
     vsDwv: Math.max(...ratios.map((r) => r.dwv)),
+    interactiveVsDwv: Math.max(...ratios.map((r) => r.interactive)),
     peakHeap,
   };
+}
+
+/**
+ * Peak renderer memory, ours and dwv, for each input: MEMORY_RUNS runs each, interleaved; the
+ * larger peak of a viewer's runs is its figure; the key is the worse input's ours / dwv.
+ */
+const MEMORY_RUNS = 2;
+async function rendererMemory(browser: Browser, app: Server, pages: Server, inputs: Record<string, string[]>) {
+  const raw: Record<string, { ours: RendererMemoryRun[]; dwv: RendererMemoryRun[]; oursPeakMB: number; dwvPeakMB: number; ratio: number }> = {};
+  for (const [input, files] of Object.entries(inputs)) {
+    const runs = { ours: [] as RendererMemoryRun[], dwv: [] as RendererMemoryRun[] };
+    for (let i = 0; i < MEMORY_RUNS; i++) {
+      for (const v of i % 2 ? (['dwv', 'ours'] as const) : (['ours', 'dwv'] as const)) {
+        runs[v].push(await rendererMemoryOnce(browser, v, v === 'ours' ? app.url : `${pages.url}dwv/`, files));
+      }
+    }
+    const oursPeakMB = round(Math.max(...runs.ours.map((r) => r.peakMB)), 0);
+    const dwvPeakMB = round(Math.max(...runs.dwv.map((r) => r.peakMB)), 0);
+    raw[input] = { ...runs, oursPeakMB, dwvPeakMB, ratio: round(oursPeakMB / dwvPeakMB, 2) };
+    log(`  peak renderer memory, ${input}: ours ${oursPeakMB} MB, dwv ${dwvPeakMB} MB [${elapsed()}]`);
+  }
+  return { raw, ratio: Math.max(...Object.values(raw).map((r) => r.ratio)) };
 }
 
 async function main(): Promise<void> {
@@ -131,6 +171,13 @@ async function main(): Promise<void> {
   log(`  cine: ${cine.achievedFps.toFixed(1)} of ${cine.nominalFps.toFixed(1)} frames/s (median of ${cines.map((r) => r.achievedFps.toFixed(1)).join(', ')}) [${elapsed()}]`);
   const cacheLimit = await measureCacheLimit(browser, app.url, inputs.mrFiles, CACHE_MB, inputs.sizes.mrMB);
   log(`  ${inputs.sizes.mrMB.toFixed(0)} MB series with a ${CACHE_MB} MB image cache: ${cacheLimit.ok ? 'no crash' : `FAILED: ${cacheLimit.errors.join('; ')}`} [${elapsed()}]`);
+  const memory = await rendererMemory(browser, app, pages, { 'US cine': [inputs.cineFile], 'MR 200 files': inputs.mrFiles });
+  const mr2000Input = generateMr2000(log);
+  const mr2000 = await measureMr2000(browser, app.url, inputs.mrFiles, mr2000Input.files, RATE_RUNS + 2, log);
+  log(`  2000-slice MR: interactive ${mr2000.ratio} × the 200-slice one; scroll ${mr2000.scroll?.fps ?? '–'} frames/s; ${mr2000.ok ? 'no crash' : `FAILED: ${mr2000.errors.join('; ')}`} [${elapsed()}]`);
+  const { pacs: orthanc, loadS } = await startBenchPacs(PACS_BENCH_PORT, inputs.cineFile, MR_DIR, log);
+  cleanups.push(() => orthanc.stop());
+  const pacs = await measurePacs(browser, orthanc, RATE_RUNS + 2, CINE.frameTimeMs, log);
   await cleanup();
   machine.loadAverageEnd = currentLoad();
 
@@ -138,6 +185,11 @@ async function main(): Promise<void> {
   const results: Results = {
     firstImageVsBaseline: round(first.vsBaseline, 2),
     firstImageVsDwv: round(first.vsDwv, 2),
+    interactiveVsDwv: round(first.interactiveVsDwv, 2),
+    peakRendererMBVsDwv: memory.ratio,
+    mr2000FirstInteractiveVs200: mr2000.ratio,
+    pacsFirstImageVsBaseline: pacs.firstImageRatio,
+    pacsCineFpsRatio: pacs.cine.ratio,
     mrScrollFps: round(scroll.fps, 1),
     cineFpsRatio: round(cine.ratio, 3),
     metrics10kPointsMs: domain.metrics10kPointsMs,
@@ -147,6 +199,13 @@ async function main(): Promise<void> {
     targets: {
       firstImageVsBaseline: target(first.vsBaseline, '<=', 1.5, '×', 'ours / baseline, time to first image (median; worse input)'),
       firstImageVsDwv: target(first.vsDwv, '<=', 1.0, '×', 'ours / dwv, time to first image (median; worse input)'),
+      interactiveVsDwv: target(first.interactiveVsDwv, '<=', 1.0, '×', "ours, files selected → tools work on the first image shown / dwv's first image (median; worse input)"),
+      peakRendererMBVsDwv: target(memory.ratio, '<=', 0.5, '×', 'peak renderer process memory (VmHWM), ours / dwv (worse input)'),
+      mr2000FirstInteractiveVs200: target(mr2000.ratio, '<=', 1.2, '×', 'files selected → tools work, 2,000-slice MR / 200-slice MR (medians)'),
+      mr2000ScrollFps: target(mr2000.scroll?.fps ?? 0, '>=', 30, 'fps', 'frames painted per second scrolling 200 cached slices of the 2,000-slice MR'),
+      pacsFirstImageVsBaseline: target(pacs.firstImageRatio, '<=', 1.5, '×', 'opening from Orthanc, study click → first image, ours / one metadata + one frame request + decode + paint (median; worse study)'),
+      pacsCineFpsRatio: target(pacs.cine.ratio, '>=', 0.95, '', 'cine streamed from Orthanc (DICOMweb plugin 1.7: every frame request reads the whole 9 MB instance), achieved / nominal, first 4 s of playback'),
+      mr2000NoCrash: target(mr2000.ok ? 1 : 0, '>=', 1, '', 'the 2,000-slice MR (about 1 GB) opens, reads to the end and scrolls with the default cache, no crash (1 = yes)'),
       mrScrollFps: target(scroll.fps, '>=', 30, 'fps', 'frames painted per second scrolling the cached 200-slice MR'),
       cineFpsRatio: target(cine.ratio, '>=', 0.95, '', 'achieved / nominal cine frame rate'),
       metrics10kPointsMs: target(domain.metrics10kPointsMs, '<=', 1, 'ms', 'area + perimeter of a 10,000-point contour (measureContour)'),
@@ -174,8 +233,16 @@ async function main(): Promise<void> {
         runsRatio: cines.map((r) => round(r.ratio, 3)),
       },
       domain,
-      startScreen: { gzipKB: round(startScreen.gzipKB, 1), rawKB: round(startScreen.rawKB, 1), files: startScreen.files },
+      startScreen: {
+        gzipKB: round(startScreen.gzipKB, 1),
+        rawKB: round(startScreen.rawKB, 1),
+        files: startScreen.files,
+        idlePreload: { ...startScreen.idlePreload, gzipKB: round(startScreen.idlePreload.gzipKB, 1) },
+      },
       cacheLimit,
+      rendererMemory: memory.raw,
+      mr2000: { ...mr2000, seriesMB: round(mr2000Input.mb, 0) },
+      pacs: { orthanc: 'Orthanc 1.10.1 (Debian), DICOMweb plugin 1.7', storeSeconds: round(loadS, 1), firstImage: pacs.raw, cine: pacs.cine },
       inputs: { ...inputs.sizes, mrFiles: inputs.mrFiles.length, regenerated: inputs.regenerated },
       runsPerViewer: RUNS,
     },

@@ -1,5 +1,6 @@
 /**
- * Builds the two comparison pages (bench/baseline/, bench/dwv/) for production, like the app.
+ * Builds the comparison pages (bench/baseline/, bench/dwv/, bench/baseline-pacs/) for production,
+ * like the app.
  * dwv starts its decoders as module workers from `assets/workers/` next to the page
  * (document.baseURI), so those files are copied there after the build.
  */
@@ -32,6 +33,6 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
-    rollupOptions: { input: { baseline: `${bench}baseline/index.html`, dwv: `${bench}dwv/index.html` } },
+    rollupOptions: { input: { baseline: `${bench}baseline/index.html`, dwv: `${bench}dwv/index.html`, 'baseline-pacs': `${bench}baseline-pacs/index.html` } },
   },
 });

@@ -4,10 +4,10 @@
  * files of the previous run are reused, which saves about a minute.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { CINE_FILE, MR_DIR, OUT, SESSION_FILE } from '../paths.ts';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { CINE_FILE, MR2000_DIR, MR_DIR, OUT, SESSION_FILE } from '../paths.ts';
 import { CINE, writeCine } from './cine.ts';
-import { MR, writeMrSeries } from './mr.ts';
+import { MR, MR2000, writeMrSeries } from './mr.ts';
 import { SESSION_SIZE, writeLargeSession } from './session.ts';
 
 const STAMP = `${OUT}data/.stamp`;
@@ -62,4 +62,19 @@ export function generateInputs(log: (line: string) => void): Inputs {
     sizes: { cineMB: size(CINE_FILE), mrMB: files.reduce((s, f) => s + size(f), 0), sessionMB: size(SESSION_FILE) },
     regenerated: !fresh,
   };
+}
+
+const STAMP_2000 = `${OUT}data/.stamp-mr2000`;
+
+/** The 2,000-slice MR series (about 1 GB), generated once and reused while mr.ts is unchanged. */
+export function generateMr2000(log: (line: string) => void): { files: string[]; mb: number } {
+  const wanted = createHash('sha256').update(readFileSync(new URL('mr.ts', import.meta.url))).update(readFileSync(new URL('dicom.ts', import.meta.url))).digest('hex');
+  const list = () => (existsSync(MR2000_DIR) ? readdirSync(MR2000_DIR).filter((f) => f.endsWith('.dcm')).sort().map((f) => `${MR2000_DIR}${f}`) : []);
+  if (!(existsSync(STAMP_2000) && readFileSync(STAMP_2000, 'utf8') === wanted && list().length === MR2000.slices)) {
+    log(`  generating: MR series ${MR2000.slices} × ${MR.columns}×${MR.rows} 16-bit (about 1 GB)…`);
+    writeMrSeries(MR2000_DIR, MR2000.slices, 2);
+    writeFileSync(STAMP_2000, wanted);
+  }
+  const files = list();
+  return { files, mb: files.reduce((s, f) => s + statSync(f).size, 0) / MB };
 }

@@ -36,25 +36,25 @@ async function sample(page: Page, until: () => Promise<void>): Promise<CineRate>
   return { achievedFps: (s.canvasChanges / durationMs) * 1000, framesShown: s.canvasChanges, overlayChanges: s.textChanges, durationMs };
 }
 
+/** Plays the cine on screen in `page` (Play, two sampling windows, Pause). */
+export async function playAndSample(page: Page, frameTimeMs: number, playMs = 4000): Promise<Omit<CineResult, 'peakHeapBytes'>> {
+  const nominalFps = 1000 / frameTimeMs;
+  await page.getByTestId('cine-toggle').click();
+  const first = await sample(page, () => page.waitForTimeout(playMs));
+  const later = await sample(page, () => page.waitForTimeout(playMs));
+  await page.getByTestId('cine-toggle').click();
+  return { ...first, ratio: first.achievedFps / nominalFps, nominalFps, later: { ...later, ratio: later.achievedFps / nominalFps } };
+}
+
 export async function measureCine(browser: Browser, url: string, file: string, frameTimeMs: number, frames: number, playMs = 4000): Promise<CineResult> {
   const app = await openInApp(browser, url, [file]);
   const { page } = app;
   try {
-    const nominalFps = 1000 / frameTimeMs;
-    await page.getByTestId('cine-toggle').click();
-    const first = await sample(page, () => page.waitForTimeout(playMs));
-    const later = await sample(page, () => page.waitForTimeout(playMs));
-    await page.getByTestId('cine-toggle').click();
     if (frames < 2) throw new Error('cine: not a multi-frame file');
+    const played = await playAndSample(page, frameTimeMs, playMs);
     const peakHeapBytes = await app.stopHeap();
     if (app.errors.length) throw new Error(`cine: ${app.errors.join('; ')}`);
-    return {
-      ...first,
-      ratio: first.achievedFps / nominalFps,
-      nominalFps,
-      later: { ...later, ratio: later.achievedFps / nominalFps },
-      peakHeapBytes,
-    };
+    return { ...played, peakHeapBytes };
   } finally {
     await app.close();
   }

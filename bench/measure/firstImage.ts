@@ -18,12 +18,16 @@ export interface Target {
   readonly ready: string;
   /** Our app: an element that exists once the full viewer shows the series (t2). */
   readonly viewerReady?: string;
+  /** Our app: an element that exists once the viewport's tools work on the image shown (t3). */
+  readonly interactive?: string;
 }
 
 export interface FirstImageRun {
   readonly ms: number;
   /** Our app: files selected → full viewer up (tools, overlay), the first look replaced. */
   readonly viewerReadyMs?: number;
+  /** Our app: files selected → the viewport's tools work on the first image shown (data-interactive). */
+  readonly interactiveMs?: number;
   readonly peakHeapBytes: number;
   /** dwv only: its first 'renderend' and 'load' events after t0. */
   readonly dwvRenderEndMs?: number | null;
@@ -33,17 +37,18 @@ export interface FirstImageRun {
 export async function firstImageOnce(browser: Browser, target: Target, files: readonly string[]): Promise<FirstImageRun> {
   const { context, page, errors } = await freshPage(browser);
   try {
-    await page.addInitScript(installProbe, [target.canvas, target.viewerReady ?? null] as [string, string | null]);
+    await page.addInitScript(installProbe, [target.canvas, target.viewerReady ?? null, target.interactive ?? null] as [string, string | null, string | null]);
     await page.goto(target.url, { waitUntil: 'networkidle' });
     await page.locator(target.ready).first().waitFor({ state: 'attached' });
     await warmPlaywright(page);
     const stopHeap = await watchHeap(context, page);
     await page.locator('[data-testid=file-input]').first().setInputFiles([...files]);
-    await page.waitForFunction((both) => window.__bench.t1 !== null && (!both || window.__bench.t2 !== null), Boolean(target.viewerReady), {
-      timeout: 120_000,
-      polling: 50,
-    });
-    const { t0, t1, t2 } = await page.evaluate(() => window.__bench);
+    await page.waitForFunction(
+      ([ready, interactive]) => window.__bench.t1 !== null && (!ready || window.__bench.t2 !== null) && (!interactive || window.__bench.t3 !== null),
+      [Boolean(target.viewerReady), Boolean(target.interactive)] as const,
+      { timeout: 120_000, polling: 50 },
+    );
+    const { t0, t1, t2, t3 } = await page.evaluate(() => window.__bench);
     let dwvRenderEndMs: number | null | undefined;
     let dwvLoadMs: number | null | undefined;
     if (target.viewer === 'dwv') {
@@ -55,7 +60,7 @@ export async function firstImageOnce(browser: Browser, target: Target, files: re
     }
     const peakHeapBytes = await stopHeap();
     if (errors.length) throw new Error(`${target.viewer}: ${errors.join('; ')}`);
-    return { ms: t1! - t0!, ...(t2 !== null ? { viewerReadyMs: t2 - t0! } : {}), peakHeapBytes, ...(target.viewer === 'dwv' ? { dwvRenderEndMs, dwvLoadMs } : {}) };
+    return { ms: t1! - t0!, ...(t2 !== null ? { viewerReadyMs: t2 - t0! } : {}), ...(t3 !== null ? { interactiveMs: t3 - t0! } : {}), peakHeapBytes, ...(target.viewer === 'dwv' ? { dwvRenderEndMs, dwvLoadMs } : {}) };
   } finally {
     await context.close();
   }

@@ -5,6 +5,8 @@ import { installProbe, warmPlaywright } from '../probe.ts';
 
 export const VIEWPORT_CANVAS = '.viewport-panel canvas';
 export const OVERLAY_POSITION = '.viewport-panel [data-testid=overlay-position]';
+/** The viewport's tools work on the image shown (ViewportPanel.vue sets data-interactive). */
+export const INTERACTIVE = '.viewport-panel[data-interactive]';
 
 export interface OpenedApp {
   readonly context: BrowserContext;
@@ -24,6 +26,8 @@ export async function openInApp(browser: Browser, url: string, files: readonly s
   const stopHeap = await watchHeap(context, page);
   await page.getByTestId('file-input').setInputFiles([...files]);
   await page.waitForFunction(() => window.__bench.t1 !== null && window.__bench.t2 !== null, null, { timeout: 120_000, polling: 50 });
+  // Every file read (the viewer shows the first image while the rest are still being read).
+  await page.waitForFunction(() => /^Opened /.test(document.querySelector('[data-testid=status]')?.textContent ?? ''), null, { timeout: 300_000, polling: 100 });
   return { context, page, errors, stopHeap, close: () => context.close() };
 }
 

@@ -9,7 +9,7 @@ import { readDicomForViewer } from '../dicom';
 import { deflatedToExplicitLittleEndian, DEFLATED_EXPLICIT_LE } from '../dicom/deflatedToExplicit';
 import type { DicomImageMetadata } from '../dicom/types';
 import { groupIntoStudyTree, type SeriesNode } from '../dicom/studyTree';
-import { isIgnorableFile, type PickedFile } from '../viewer/fileSource';
+import { isIgnorableFile, readFileBytes, type PickedFile } from '../viewer/fileSource';
 import { mapConcurrently } from '../viewer/mapConcurrently';
 
 export interface OpenedInstance {
@@ -56,10 +56,28 @@ export function duplicatesMessage(names: readonly string[]): string {
   return `${subject} already open (same SOP Instance UID) and ${names.length === 1 ? 'was' : 'were'} skipped: ${names.join(', ')}.`;
 }
 
+export interface OpenOptions {
+  /** Runs after each batch of images is added (e.g. to put the first series on screen). */
+  readonly onAdded?: () => void;
+  /** The files after the first are read once this settles (the first image drawn with its tools). */
+  readonly readRestAfter?: Promise<unknown> | undefined;
+}
+
 let nextKey = 0;
 
 /** Files read and parsed at once: enough to keep reading and parsing overlapped. */
 const READ_CONCURRENCY = 8;
+/** After the first image, read images are added to the study at most this often. */
+const PUBLISH_INTERVAL_MS = 250;
+
+/**
+ * Test seam: `?readDelayMs=` in the page address holds back every file but the first by that
+ * long, so an end-to-end test can work on the first image while the series is still loading.
+ */
+function readDelayMs(): number {
+  const ms = Number(new URLSearchParams(globalThis.location?.search ?? '').get('readDelayMs'));
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 10_000) : 0;
+}
 
 type FileRead =
   | { ok: true; name: string; file: File; loadable: Blob; meta: DicomImageMetadata }
@@ -68,7 +86,7 @@ type FileRead =
 async function readPickedFile({ name, file }: PickedFile): Promise<FileRead> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await file.arrayBuffer());
+    bytes = new Uint8Array(await readFileBytes(file));
   } catch {
     return { ok: false, name, reason: 'The file could not be read from disk.' };
   }
@@ -101,19 +119,40 @@ export const useStudyStore = defineStore('studies', () => {
     return map;
   });
 
-  async function openFiles(picked: readonly PickedFile[]): Promise<OpenResult> {
+  /**
+   * Reads the files (8 at a time) and adds their images to what is open as they come, in the
+   * order picked: the first image as soon as it is read, so a viewport can show it (and its tools
+   * work) while the rest of the series is still being read; then the others in batches at most
+   * every PUBLISH_INTERVAL_MS, and the failures at the end.
+   */
+  async function openFiles(picked: readonly PickedFile[], { onAdded, readRestAfter }: OpenOptions = {}): Promise<OpenResult> {
     opening.value = true;
-    const opened: OpenedInstance[] = [];
     const failed: OpenFailure[] = [];
     const duplicates: string[] = [];
+    let openedCount = 0;
     const knownSops = new Set(instances.value.map((i) => i.meta.sopInstanceUid).filter(Boolean));
-    try {
-      // The loader is imported on first use so the start screen stays light.
-      const [{ registerFileFrames }, reads] = await Promise.all([
-        import('../viewer/imageIds'),
-        mapConcurrently(picked.filter(({ name }) => !isIgnorableFile(name)), READ_CONCURRENCY, readPickedFile),
-      ]);
-      for (const read of reads) {
+    const files = picked.filter(({ name }) => !isIgnorableFile(name));
+    const reads: Array<FileRead | undefined> = new Array(files.length);
+    let nextToAdd = 0;
+    let lastAdded = 0;
+    let register: ((file: Blob, numberOfFrames: number) => string[]) | null = null;
+    let publishTimer: ReturnType<typeof setTimeout> | undefined;
+    /** Adds the reads that are done, in the order picked, up to the first one still being read. */
+    const addReady = (final: boolean) => {
+      if (!register) return;
+      const batch: OpenedInstance[] = [];
+      // The first image goes alone, at once; then batches, so the study tree is not rebuilt per file.
+      const wait = lastAdded === 0 ? 0 : PUBLISH_INTERVAL_MS - (performance.now() - lastAdded);
+      if (!final && wait > 0) {
+        // Not yet: these are added when the interval is up, even if no other file finishes by then.
+        publishTimer ??= setTimeout(() => {
+          publishTimer = undefined;
+          addReady(false);
+        }, wait);
+        return;
+      }
+      while (nextToAdd < files.length && reads[nextToAdd]) {
+        const read = reads[nextToAdd++]!;
         if (!read.ok) {
           failed.push({ fileName: read.name, reason: read.reason });
           continue;
@@ -124,27 +163,43 @@ export const useStudyStore = defineStore('studies', () => {
           continue;
         }
         if (meta.sopInstanceUid) knownSops.add(meta.sopInstanceUid);
-        opened.push(
-          markRaw({
-            key: `f${nextKey++}`,
-            fileName: name,
-            file,
-            meta,
-            imageIds: registerFileFrames(loadable, Math.max(1, meta.numberOfFrames)),
-          }),
-        );
+        batch.push(markRaw({ key: `f${nextKey++}`, fileName: name, file, meta, imageIds: register(loadable, Math.max(1, meta.numberOfFrames)) }));
+        if (lastAdded === 0 && !final) break;
       }
+      if (!batch.length) return;
+      openedCount += batch.length;
+      lastAdded = performance.now();
+      instances.value = [...instances.value, ...batch];
+      onAdded?.();
+    };
+    try {
+      // The loader is imported on first use so the start screen stays light.
+      const loader = import('../viewer/imageIds').then((m) => {
+        register = m.registerFileFrames;
+        addReady(false);
+      });
+      const slowDown = readDelayMs();
+      const readAt = async (index: number) => {
+        if (slowDown && index > 0) await new Promise((r) => setTimeout(r, slowDown));
+        reads[index] = await readPickedFile(files[index]!);
+        addReady(false);
+      };
+      // The first file alone (its image is shown while the others are read), then the others.
+      const rest = files.map((_, i) => i).slice(1);
+      const reading = files.length ? readAt(0).then(() => readRestAfter).then(() => mapConcurrently(rest, READ_CONCURRENCY, readAt)) : null;
+      await Promise.all([loader, reading]);
+      addReady(true);
     } catch (error) {
       failed.push({
         fileName: picked.length === 1 ? picked[0]!.name : `${picked.length} files`,
         reason: `The viewer could not start: ${error instanceof Error ? error.message : String(error)}`,
       });
     } finally {
-      instances.value = [...instances.value, ...opened];
-      failures.value = [...failures.value, ...failed];
+      clearTimeout(publishTimer);
+      if (failed.length) failures.value = [...failures.value, ...failed];
       opening.value = false;
     }
-    return { opened: opened.length, failed: failed.length, duplicates };
+    return { opened: openedCount, failed: failed.length, duplicates };
   }
 
   /**

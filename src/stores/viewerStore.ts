@@ -27,6 +27,10 @@ export const useViewerStore = defineStore('viewer', () => {
   const firstLook = shallowRef<FirstLook | null>(null);
   /** The first files are being opened: the workstation is shown already (empty, or with the first look). */
   const openingFirstFiles = ref(false);
+  /** The imaging stack is loaded and started (while the start screen was idle: imagingPreload.ts). */
+  const imagingReady = ref(false);
+  /** Viewports whose tools work on the image they show (ViewportPanel's data-interactive). */
+  const interactiveSlotIds = ref<string[]>([]);
   /** Outlines and labels drawn over the images (H hides them to see the nerve unobstructed). */
   const annotationsVisible = ref(true);
 
@@ -94,5 +98,5 @@ export const useViewerStore = defineStore('viewer', () => {
     requestedImage.value = { slotId: slot.id, imageId };
   }
 
-  return { layout, slots, activeSlotId, activeSlot, helpOpen, requestedImage, firstLook, openingFirstFiles, annotationsVisible, showImage, showSeries, setLayout, swapSides, assignSide, showFirstSeriesIfEmpty };
+  return { layout, slots, activeSlotId, activeSlot, helpOpen, requestedImage, firstLook, openingFirstFiles, imagingReady, interactiveSlotIds, annotationsVisible, showImage, showSeries, setLayout, swapSides, assignSide, showFirstSeriesIfEmpty };
 });

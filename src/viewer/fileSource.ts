@@ -54,3 +54,21 @@ export function isIgnorableFile(name: string): boolean {
   const base = name.split('/').pop() ?? name;
   return base === '.DS_Store' || base === 'Thumbs.db' || base === 'desktop.ini' || base.startsWith('._');
 }
+
+/** Bytes the preview read, kept for the one reader after it (opening the file), then dropped. */
+const readAhead = new WeakMap<File, Promise<ArrayBuffer>>();
+
+/**
+ * A file's bytes. `keepForNextRead`: the preview (firstLook.ts) reads the first file whole; the
+ * same bytes then serve its opening instead of reading the file a second time.
+ */
+export function readFileBytes(file: File, { keepForNextRead = false } = {}): Promise<ArrayBuffer> {
+  const kept = readAhead.get(file);
+  if (kept) {
+    readAhead.delete(file);
+    return kept;
+  }
+  const read = file.arrayBuffer();
+  if (keepForNextRead) readAhead.set(file, read);
+  return read;
+}

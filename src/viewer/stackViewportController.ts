@@ -2,7 +2,7 @@
  * One Cornerstone3D stack viewport bound to a DOM element: display, scroll, window/level,
  * zoom, invert, reset. Reports what the overlay needs after every render.
  */
-import { Enums, cache, eventTarget, type RenderingEngine, type Types } from '@cornerstonejs/core';
+import { Enums, cache, eventTarget, utilities as coreUtilities, type RenderingEngine, type Types } from '@cornerstonejs/core';
 import { ToolGroupManager, WindowLevelTool, PanTool, ZoomTool, StackScrollTool, LengthTool, Enums as ToolEnums, utilities as toolUtilities } from '@cornerstonejs/tools';
 import { initCornerstone, RENDERING_ENGINE_ID } from './cornerstoneSetup';
 import { CALIBRATION_TOOL, LENGTH_TOOL, MEASURING_TOOLS, SPLINE_TOOL } from './tools/toolNames';
@@ -15,8 +15,10 @@ import { flatImageRange } from './flatImageRange';
 import { undrawableReason, type DecodedImage } from './drawableImage';
 
 export interface ViewportDisplayState {
-  /** The image on screen (null before the first one). */
+  /** The image the viewport is on (null before the first one); it may still be loading. */
   readonly imageId: string | null;
+  /** The image actually drawn (its pixels on the canvas); equals imageId once that has loaded. */
+  readonly drawnImageId: string | null;
   readonly imageIndex: number;
   readonly imageCount: number;
   readonly windowWidth: number | null;
@@ -33,6 +35,27 @@ export interface WindowLevel {
 }
 
 export const TOOL_GROUP_ID = 'nervetrace-stack-tools';
+
+/**
+ * What Cornerstone 5.x's StackViewport keeps of its stack. No public call replaces the stack
+ * without resetting the view (setStack clears window, zoom and inversion and blanks the canvas),
+ * so a series that grows while being opened is put in place here (extendStack).
+ */
+interface StackInternals {
+  imageIds: string[];
+  imageKeyToIndexMap: Map<string, number>;
+  currentImageIdIndex: number;
+  targetImageIdIndex: number;
+}
+
+const capturing = (type: string) => (type === 'pointerdown' || type === 'wheel' ? { capture: true, passive: true } : false);
+
+function stackInternals(vp: Types.IStackViewport): StackInternals | null {
+  const inner = vp as unknown as Partial<StackInternals>;
+  return Array.isArray(inner.imageIds) && inner.imageKeyToIndexMap instanceof Map && typeof inner.currentImageIdIndex === 'number'
+    ? (inner as StackInternals)
+    : null;
+}
 
 function ensureToolGroup() {
   let group = ToolGroupManager.getToolGroup(TOOL_GROUP_ID);
@@ -126,9 +149,16 @@ export class StackViewportController {
     containRenderFailures(this.engine);
     ensureToolGroup().addViewport(this.viewportId, RENDERING_ENGINE_ID);
     const report = () => this.reportState();
-    this.listen(Enums.Events.IMAGE_RENDERED, report);
+    this.listen(Enums.Events.IMAGE_RENDERED, () => {
+      if (this.pendingStack) this.extendStack(this.pendingStack);
+      report();
+    });
     this.listen(Enums.Events.VOI_MODIFIED, report);
     this.listen(Enums.Events.CAMERA_MODIFIED, report);
+    // A press or a wheel on the image is the user at work (windowing, tracing, scrolling, panning).
+    const touched = () => (this.touched = true);
+    this.listen('pointerdown', touched);
+    this.listen('wheel', touched);
     const decodeFailed = ((event: CustomEvent) => {
       const detail = event.detail as { imageId?: string; error?: unknown } | undefined;
       const imageId = detail?.imageId;
@@ -157,8 +187,22 @@ export class StackViewportController {
   /** Images whose decode failure was already reported (CPU rendering also rejects setStack with it). */
   private readonly decodeFailures = new Set<string>();
 
+  /**
+   * The user has done something in this viewport since the series was shown (openingStack.ts:
+   * then it does not jump to the middle slice when the series finishes loading).
+   */
+  touched = false;
+  /** A grown stack waiting for the image being loaded to be drawn (extendStack). */
+  private pendingStack: string[] | null = null;
+
+  /** Toolbar actions aimed at this viewport (a new tool chosen) count as interaction too. */
+  noteUserAction(): void {
+    this.touched = true;
+  }
+
   private listen(type: string, handler: EventListener) {
-    this.element.addEventListener(type, handler);
+    // Presses and wheels are seen before Cornerstone's tools (capture), which may stop them.
+    this.element.addEventListener(type, handler, capturing(type));
     this.listeners.push([type, handler]);
   }
 
@@ -169,6 +213,7 @@ export class StackViewportController {
     const width = voiRange ? voiRange.upper - voiRange.lower : null;
     this.onState({
       imageId: vp.getCurrentImageId() ?? null,
+      drawnImageId: (vp.getCornerstoneImage?.() as { imageId?: string } | undefined)?.imageId ?? null,
       imageIndex: vp.getCurrentImageIdIndex(),
       imageCount: vp.getImageIds().length,
       windowWidth: width,
@@ -180,7 +225,8 @@ export class StackViewportController {
   }
 
   private screenPxPerColumn(vp: Types.IStackViewport): number | null {
-    const imageId = vp.getCurrentImageId();
+    // The image drawn, not the one being loaded (scrolled to): its geometry may not be known yet.
+    const imageId = (vp.getCornerstoneImage?.() as { imageId?: string } | undefined)?.imageId;
     if (!imageId || !vp.getImageData()) return null;
     const a = vp.worldToCanvas(imagePointToWorld(imageId, { x: 0, y: 0 }));
     const b = vp.worldToCanvas(imagePointToWorld(imageId, { x: 100, y: 0 }));
@@ -207,8 +253,14 @@ export class StackViewportController {
     this.fitZoom = Number.isFinite(zoom) && zoom > 0 ? zoom : null;
   }
 
-  async show(imageIds: string[], index = 0): Promise<void> {
+  /**
+   * Shows a stack afresh at an index (the view reset and fitted). `prefetch: false` while the
+   * series is still being read: decoding ahead would compete with reading the files.
+   */
+  async show(imageIds: string[], index = 0, { prefetch = true } = {}): Promise<void> {
     const vp = this.requireViewport();
+    this.touched = false;
+    this.pendingStack = null;
     try {
       await vp.setStack(imageIds, Math.min(Math.max(0, index), imageIds.length - 1));
       vp.resetCamera();
@@ -217,12 +269,55 @@ export class StackViewportController {
       vp.render();
       // Decode the rest of the stack in the background, nearest images first, so that a cine
       // plays and a series scrolls without waiting for the decoder — as much as the cache holds.
-      if (imageIds.length > 1) this.prefetchWithinCache(vp);
+      if (prefetch && imageIds.length > 1) this.prefetchWithinCache(vp);
     } catch (error) {
       const shown = imageIds[Math.min(Math.max(0, index), imageIds.length - 1)];
       if (shown && this.decodeFailures.has(shown)) return; // already named as a decode failure
       this.onError(`The image could not be displayed${describeLoadError(error)}`, imageIds[index]);
     }
+  }
+
+  /**
+   * The series grew or re-sorted while being opened: the same image stays on screen, at its new
+   * index, with the window, zoom and anything drawn untouched. While an image is still loading
+   * (the user scrolled) the change waits for it to be drawn; Cornerstone would drop an image
+   * whose index moved under it.
+   */
+  extendStack(imageIds: string[], { prefetch = false } = {}): void {
+    const vp = this.viewport;
+    if (!vp || !imageIds.length) return;
+    const inner = stackInternals(vp);
+    const currentId = vp.getCurrentImageId() ?? null;
+    const index = currentId === null ? -1 : imageIds.indexOf(currentId);
+    if (!inner || index < 0) {
+      void this.show(imageIds, Math.max(0, index), { prefetch });
+      return;
+    }
+    const drawn = (vp.getCornerstoneImage?.() as { imageId?: string } | undefined)?.imageId;
+    if (drawn !== currentId || inner.targetImageIdIndex !== inner.currentImageIdIndex) {
+      this.pendingStack = imageIds;
+      return;
+    }
+    this.pendingStack = null;
+    inner.imageIds = imageIds;
+    inner.imageKeyToIndexMap.clear();
+    imageIds.forEach((id, i) => {
+      inner.imageKeyToIndexMap.set(id, i);
+      inner.imageKeyToIndexMap.set(coreUtilities.imageIdToURI(id), i);
+    });
+    inner.currentImageIdIndex = index;
+    inner.targetImageIdIndex = index;
+    if (prefetch && imageIds.length > 1) this.prefetchWithinCache(vp);
+    this.reportState();
+  }
+
+  /** The images of the stack, in order. */
+  get imageIds(): readonly string[] {
+    return this.viewport?.getImageIds() ?? [];
+  }
+
+  get currentImageId(): string | null {
+    return this.viewport?.getCurrentImageId() ?? null;
   }
 
   get imageIndex(): number {
@@ -235,6 +330,7 @@ export class StackViewportController {
 
   async setImageIndex(index: number): Promise<void> {
     const vp = this.requireViewport();
+    this.touched = true;
     const count = vp.getImageIds().length;
     if (!count) return;
     await vp.setImageIdIndex(((index % count) + count) % count);
@@ -243,18 +339,21 @@ export class StackViewportController {
   /** Scroll by whole slices; stops at the ends (a radiologist expects no wrap-around on MR). */
   async scroll(delta: number): Promise<void> {
     const vp = this.requireViewport();
+    this.touched = true;
     const target = Math.min(Math.max(0, vp.getCurrentImageIdIndex() + delta), vp.getImageIds().length - 1);
     if (target !== vp.getCurrentImageIdIndex()) await vp.setImageIdIndex(target);
   }
 
   setWindowLevel({ windowWidth, windowCenter }: WindowLevel): void {
     const vp = this.requireViewport();
+    this.touched = true;
     vp.setProperties({ voiRange: { lower: windowCenter - windowWidth / 2, upper: windowCenter + windowWidth / 2 } });
     vp.render();
   }
 
   toggleInvert(): void {
     const vp = this.requireViewport();
+    this.touched = true;
     vp.setProperties({ invert: !vp.getProperties().invert });
     vp.render();
   }
@@ -269,6 +368,7 @@ export class StackViewportController {
 
   zoomBy(factor: number): void {
     const vp = this.requireViewport();
+    this.touched = true;
     const zoom = vp.getZoom();
     if (!Number.isFinite(zoom) || zoom <= 0) return; // no image yet
     vp.setZoom(zoom * factor);
@@ -277,6 +377,7 @@ export class StackViewportController {
 
   fit(): void {
     const vp = this.requireViewport();
+    this.touched = true;
     vp.resetCamera();
     this.refit(vp);
     vp.render();
@@ -285,6 +386,7 @@ export class StackViewportController {
   /** Back to the file's own window/level, no inversion, fitted. */
   reset(): void {
     const vp = this.requireViewport();
+    this.touched = true;
     vp.resetProperties();
     vp.resetCamera();
     this.refit(vp);
@@ -369,7 +471,7 @@ export class StackViewportController {
 
   destroy(): void {
     toolUtilities.stackPrefetch.disable(this.element);
-    for (const [type, handler] of this.listeners) this.element.removeEventListener(type, handler);
+    for (const [type, handler] of this.listeners) this.element.removeEventListener(type, handler, capturing(type));
     for (const [type, handler] of this.globalListeners) eventTarget.removeEventListener(type, handler);
     this.listeners.length = 0;
     ToolGroupManager.getToolGroup(TOOL_GROUP_ID)?.removeViewports(RENDERING_ENGINE_ID, this.viewportId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prefetchRadius } from '../../src/viewer/prefetchBudget';
+import { MAX_RADIUS, prefetchRadius } from '../../src/viewer/prefetchBudget';
 
 const MB = 1024 * 1024;
 
@@ -13,6 +13,11 @@ describe('prefetchRadius', () => {
 
   it('prefetches a whole cine when the cache is large', () => {
     expect(prefetchRadius(3072 * MB, 800 * 600 * 3)).toBeGreaterThan(100);
+  });
+
+  it('never more than MAX_RADIUS each side: a 2,000-slice series is not decoded whole at once', () => {
+    expect(prefetchRadius(3072 * MB, 512 * 512 * 2)).toBe(MAX_RADIUS);
+    expect(2 * MAX_RADIUS + 1).toBeGreaterThanOrEqual(200); // the 200-slice MR, from its middle slice
   });
 
   it('prefetches nothing when an image does not fit or a size is unknown', () => {

@@ -12,7 +12,7 @@
 import dicomParser from 'dicom-parser';
 import { readDicomHeader, readDicomImage, type DicomImageMetadata } from '../../dicom';
 import { EXPLICIT_VR_LITTLE_ENDIAN, IMPLICIT_VR_LITTLE_ENDIAN } from '../../dicom/transferSyntaxes';
-import { isIgnorableFile, type PickedFile } from '../fileSource';
+import { isIgnorableFile, readFileBytes, type PickedFile } from '../fileSource';
 import { firstEncapsulatedFrame } from './encapsulatedFrame';
 import { greyscaleToRgba, rgbToRgba, type GreyscaleFrame } from './greyscale';
 import { saneDisplayValues } from '../../domain/display';
@@ -66,7 +66,7 @@ async function lookAtHead(name: string, file: File): Promise<FirstLook | null> {
 }
 
 async function lookAtWholeFile(name: string, file: File): Promise<FirstLook | null> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  const bytes = new Uint8Array(await readFileBytes(file, { keepForNextRead: true }));
   const read = readDicomImage(bytes, name);
   if (!read.ok || !read.value.meta.pixelDataPresent) return null;
   const { meta, dataSet: ds } = read.value;
