@@ -1,0 +1,193 @@
+/**
+ * Livewire (intelligent scissors): the cheapest 8-connected pixel path from an anchor to any
+ * point, on the edge map's costs. The shortest-path tree from the anchor is grown incrementally
+ * (Dijkstra), only as far as the pointer has gone, and within a time budget per call, so no single
+ * mouse move blocks however large the frame; each preview then only walks back the tree.
+ */
+import type { EdgeMap } from './edgeMap';
+
+/** Which side of the nerve's border is bright: the epineurial rim on ultrasound is outside. */
+export type Polarity = 'dark-inside' | 'bright-inside';
+
+export interface CostParams {
+  /** Cost per pixel of path length, everywhere (keeps the path from wandering along noise). */
+  readonly lengthWeight: number;
+  /** Edge strength (range-normalised gradient per pixel) at which the edge cost halves. */
+  readonly edgeScale: number;
+  readonly polarity: Polarity;
+}
+
+/**
+ * +1: the contour runs with the inside on its left in image coordinates (positive shoelace area);
+ * -1: inside on its right; 0: not known yet (edges of either polarity attract the path).
+ */
+export type Orientation = 1 | -1 | 0;
+
+const SQRT2 = Math.SQRT2;
+const DX = [1, 1, 0, -1, -1, -1, 0, 1];
+const DY = [0, 1, 1, 1, 0, -1, -1, -1];
+
+/**
+ * The cost of stepping from one pixel to its neighbour q in direction (dx, dy): length ×
+ * (lengthWeight + 1 / (1 + (e / edgeScale)²)), where e is the edge strength at q across the step.
+ * With a known orientation only an edge that is dark on the inside counts ("dark inside, bright
+ * outside": the INNER border of a bright rim); the outer border of the rim has the wrong sign.
+ */
+export function stepCost(edges: EdgeMap, q: number, dx: number, dy: number, orientation: Orientation, params: CostParams): number {
+  const len = dx !== 0 && dy !== 0 ? SQRT2 : 1;
+  const gx = edges.gx[q]!;
+  const gy = edges.gy[q]!;
+  let e: number;
+  if (orientation === 0) e = Math.hypot(gx, gy);
+  else {
+    // Outward normal of the step: to its right when the inside is on its left, and vice versa.
+    const nx = (orientation * dy) / len;
+    const ny = (-orientation * dx) / len;
+    const across = gx * nx + gy * ny;
+    e = Math.max(0, params.polarity === 'dark-inside' ? across : -across);
+  }
+  const r = e / params.edgeScale;
+  return len * (params.lengthWeight + 1 / (1 + r * r));
+}
+
+/** Reusable per-frame search arrays (a generation stamp avoids clearing them between anchors). */
+export class SearchScratch {
+  readonly dist: Float32Array;
+  readonly parent: Int32Array;
+  readonly stamp: Uint32Array;
+  readonly settled: Uint32Array;
+  generation = 0;
+  constructor(size: number) {
+    this.dist = new Float32Array(size);
+    this.parent = new Int32Array(size);
+    this.stamp = new Uint32Array(size);
+    this.settled = new Uint32Array(size);
+  }
+}
+
+/** A binary min-heap of (cost, pixel) pairs; stale entries are skipped when popped. */
+class Heap {
+  private keys = new Float64Array(1024);
+  private vals = new Int32Array(1024);
+  size = 0;
+  push(key: number, val: number) {
+    if (this.size === this.keys.length) {
+      const k = new Float64Array(this.size * 2);
+      k.set(this.keys);
+      this.keys = k;
+      const v = new Int32Array(this.size * 2);
+      v.set(this.vals);
+      this.vals = v;
+    }
+    let i = this.size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (this.keys[p]! <= key) break;
+      this.keys[i] = this.keys[p]!;
+      this.vals[i] = this.vals[p]!;
+      i = p;
+    }
+    this.keys[i] = key;
+    this.vals[i] = val;
+  }
+  /** Removes the smallest and returns its pixel. */
+  pop(): number {
+    const top = this.vals[0]!;
+    const key = this.keys[--this.size]!;
+    const val = this.vals[this.size]!;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= this.size) break;
+      if (c + 1 < this.size && this.keys[c + 1]! < this.keys[c]!) c++;
+      if (this.keys[c]! >= key) break;
+      this.keys[i] = this.keys[c]!;
+      this.vals[i] = this.vals[c]!;
+      i = c;
+    }
+    this.keys[i] = key;
+    this.vals[i] = val;
+    return top;
+  }
+}
+
+const now = () => performance.now();
+
+export class LivewireTree {
+  readonly anchor: number;
+  private readonly heap = new Heap();
+  private readonly gen: number;
+
+  constructor(
+    private readonly edges: EdgeMap,
+    private readonly scratch: SearchScratch,
+    anchor: { x: number; y: number },
+    private readonly orientation: Orientation,
+    private readonly params: CostParams,
+  ) {
+    const x = clampInt(anchor.x, edges.width);
+    const y = clampInt(anchor.y, edges.height);
+    this.anchor = y * edges.width + x;
+    this.gen = ++scratch.generation;
+    scratch.stamp[this.anchor] = this.gen;
+    scratch.dist[this.anchor] = 0;
+    scratch.parent[this.anchor] = -1;
+    this.heap.push(0, this.anchor);
+  }
+
+  isSettled(i: number): boolean {
+    return this.scratch.settled[i] === this.gen;
+  }
+
+  /**
+   * Grows the tree until pixel `target` is settled or the budget is spent. Returns true when the
+   * target is settled. `budgetMs` is wall-clock; `Infinity` grows until the target is reached.
+   */
+  growTo(target: number, budgetMs: number): boolean {
+    const { edges, scratch, heap, gen, orientation, params } = this;
+    const { dist, parent, stamp, settled } = scratch;
+    const W = edges.width;
+    const H = edges.height;
+    const deadline = budgetMs === Infinity ? Infinity : now() + budgetMs;
+    let count = 0;
+    while (settled[target] !== gen) {
+      if (heap.size === 0) return false;
+      if ((++count & 255) === 0 && now() > deadline) return false;
+      const p = heap.pop();
+      // A pixel pushed again at a lower cost leaves stale entries behind; the first pop is the cheapest.
+      if (settled[p] === gen) continue;
+      settled[p] = gen;
+      const px = p % W;
+      const py = (p - px) / W;
+      const dp = dist[p]!;
+      for (let k = 0; k < 8; k++) {
+        const qx = px + DX[k]!;
+        const qy = py + DY[k]!;
+        if (qx < 0 || qy < 0 || qx >= W || qy >= H) continue;
+        const q = qy * W + qx;
+        if (settled[q] === gen) continue;
+        edges.ensure(q);
+        const d = dp + stepCost(edges, q, DX[k]!, DY[k]!, orientation, params);
+        if (stamp[q] !== gen || d < dist[q]!) {
+          stamp[q] = gen;
+          dist[q] = d;
+          parent[q] = p;
+          heap.push(d, q);
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The settled path from the anchor to `target` (pixel indices, anchor first), or null. */
+  pathTo(target: number): number[] | null {
+    if (!this.isSettled(target)) return null;
+    const path: number[] = [];
+    for (let i = target; i !== -1; i = this.scratch.parent[i]!) path.push(i);
+    return path.reverse();
+  }
+}
+
+export function clampInt(v: number, size: number): number {
+  return Math.min(size - 1, Math.max(0, Math.round(v)));
+}
