@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
 import { launchBrowser } from './browser.ts';
+import { BENCH } from './paths.ts';
 import { generateInputs } from './generate/index.ts';
 import { CINE } from './generate/cine.ts';
 import { describeMachine, currentLoad } from './machine.ts';
@@ -188,7 +189,10 @@ async function main(): Promise<void> {
   log(`Wrote bench/results.json and bench/results.md in ${elapsed()}.`);
 }
 
-main().catch(async (error: unknown) => {
+// --tracing: the assisted-tracing benchmark alone (Node only, bench/tracing/).
+const entry = args.includes('--tracing') ? () => import('./tracing/run.ts').then(({ runTracingBench }) => runTracingBench(BENCH)).then(() => log('Wrote bench/tracing-results.json and bench/tracing-results.md.')) : main;
+
+entry().catch(async (error: unknown) => {
   await cleanup();
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
