@@ -8,7 +8,7 @@ import { DEFAULT_ASSISTED_OPTIONS, TracingFrame, type AssistedOptions } from './
 import type { Polarity } from './livewire';
 
 export { AssistedTrace, TracingFrame, DEFAULT_ASSISTED_OPTIONS, type AssistedOptions, type ClickResult, type Preview, type FinishResult } from './assistedContour';
-export { EdgeMap, type StoredFrame } from './edgeMap';
+export { EdgeMap, normalisedValues, type StoredFrame } from './edgeMap';
 export { stepCost, type Polarity, type Orientation, type CostParams } from './livewire';
 
 export interface DisplayedFrame extends StoredFrame {
