@@ -16,6 +16,7 @@ import { type Dataset, MR_STUDY, SOP, TS, TS_NAME, type SeriesInfo, US_STUDY, in
 import { type Ellipse, type PixelMap, ellipseWithArea } from './samples/geometry.ts';
 import { type Manifest, type ManifestFile, type ManifestNerve, type Side, type Site, manifestJson, nerveEntry } from './samples/manifest.ts';
 import { type MrThigh, localToPatient, renderMrSlice } from './samples/mri.ts';
+import { type PhantomManifest, writeTracingPhantoms } from './samples/phantoms/files.ts';
 import { ENLARGED_NERVE, NORMAL_NERVE, type NerveStyle, makeFascicles } from './samples/nerve.ts';
 import {
   type Bone,
@@ -592,7 +593,7 @@ async function writeVariants(): Promise<ManifestFile[]> {
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  // Development aid: `--only=us` or `--only=mr` renders just that part and leaves manifest.json alone.
+  // Development aid: `--only=us`, `--only=mr` or `--only=phantoms` renders just that part and leaves manifest.json alone.
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   log(`Writing synthetic samples to ${OUT}${only ? ` (only ${only}; manifest not updated)` : ''}`);
   if (!only || only === 'us') {
@@ -603,6 +604,11 @@ async function main(): Promise<void> {
     writeAnisotropicCase();
   }
   if (!only || only === 'mr') writeMrSeries();
+  let phantoms: PhantomManifest | undefined;
+  if (!only || only === 'phantoms') {
+    phantoms = writeTracingPhantoms(save);
+    log(`  phantoms/ (${phantoms.files.length} tracing phantoms)`);
+  }
   if (only) return;
   const variants = await writeVariants();
   // Keep US entries, then MR originals, then variants; files sorted within each group by name.
@@ -631,6 +637,7 @@ async function main(): Promise<void> {
       { studyInstanceUid: MR_STUDY.StudyInstanceUID, modality: 'MR', description: MR_STUDY.StudyDescription },
     ],
     files: all,
+    tracingPhantoms: phantoms,
   };
   writeFileSync(join(OUT, 'manifest.json'), manifestJson(manifest));
   log(`  manifest.json (${all.length} files)`);

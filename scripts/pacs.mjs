@@ -212,8 +212,9 @@ async function main() {
     await new Promise((r) => setTimeout(r, 200));
   }
   // The sample study (ultrasound and MR). The follow-up visits' images (they come with session
-  // files) and the PET/CT sample (its view reads local files) stay local.
-  if (firstStart && !process.env.PACS_NO_SAMPLES) await storeFolder(resolve('sample-dicom'), ['followup', 'petct']);
+  // files), the PET/CT sample (its view reads local files) and the tracing phantoms (a benchmark
+  // set, not a study) stay local.
+  if (firstStart && !process.env.PACS_NO_SAMPLES) await storeFolder(resolve('sample-dicom'), ['followup', 'petct', 'phantoms']);
   if (loadDir) await storeFolder(resolve(loadDir));
   console.log(`\nNerveTrace with PACS: ${base}/nervetrace/index.html  (Ctrl+C to stop)${user ? ` — login ${user}` : ''}\n`);
 }

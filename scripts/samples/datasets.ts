@@ -32,7 +32,7 @@ export interface UsImageSpec {
    * sent together with Image Laterality (0020,0062), so each file carries exactly one of them.
    */
   readonly lateralityAttribute: 'ImageLaterality' | 'Laterality';
-  readonly bodyPart: 'THIGH' | 'BUTTOCK';
+  readonly bodyPart: 'THIGH' | 'BUTTOCK' | 'KNEE';
   /** US Image Type value 4 (hex bit map: 0001 = 2D, 0010 = colour Doppler). */
   readonly modeBits: string;
   readonly comments: string;

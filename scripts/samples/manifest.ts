@@ -4,6 +4,7 @@
  * integer positions) and trace the INNER border of the hyperechoic epineurial rim (US) or the
  * boundary between the bright nerve and its dark perineural fat rim (MR).
  */
+import type { PhantomManifest } from './phantoms/files.ts';
 import { type Ellipse, type PixelMap, type Vec2, ellipseArea, ellipsePerimeter, ellipsePoints, mmToPx, polygonArea, polygonCentroid, polygonPerimeter } from './geometry.ts';
 
 export type Side = 'L' | 'R';
@@ -119,6 +120,8 @@ export interface Manifest {
   patient: { name: string; id: string };
   studies: Array<{ studyInstanceUid: string; modality: string; description: string }>;
   files: ManifestFile[];
+  /** Tracing phantoms (sample-dicom/phantoms/), not part of the sample study. */
+  tracingPhantoms?: PhantomManifest;
 }
 
 /** Stable JSON: outlines on one line each, everything else indented. */
