@@ -12,7 +12,8 @@ import type { ImagePoint } from '../types';
 import { contourSignedAreaPx2 } from '../geometry/area';
 import { findSelfIntersection } from '../geometry/selfIntersection';
 import { EdgeMap, normalisedValues, type EdgeMapOptions, type StoredFrame } from './edgeMap';
-import { LivewireTree, SearchScratch, clampInt, type CostParams, type Orientation } from './livewire';
+import { polarSnap } from './polarSnap';
+import { LivewireTree, SearchScratch, clampInt, type CostParams, type Corridor, type Orientation } from './livewire';
 
 export interface AssistedOptions extends CostParams, EdgeMapOptions {
   /** A click is moved to the strongest inner-border pixel within this distance when finishing. */
@@ -26,6 +27,28 @@ export interface AssistedOptions extends CostParams, EdgeMapOptions {
   readonly refineSigmaPx: number;
   /** How far (px) along the normal the finished outline may move to the fine-scale edge. */
   readonly refineRangePx: number;
+  /**
+   * On finishing, each segment keeps near a smooth curve through the clicks (a closed centripetal
+   * Catmull-Rom spline): corridor half-width as a fraction of the distance between the two clicks
+   * (at least 2 px), and the weight of leaving it. Where the rim is faint or missing the outline
+   * follows the curve instead of cutting the chord; where the rim is clear it follows the rim.
+   */
+  readonly corridorFraction: number;
+  /**
+   * 'polar': the finished outline is a closed minimal path around the clicks' centre judged by
+   * the rim profile along each ray (see polarSnap). 'livewire': the pixel paths between the
+   * clicks, recomputed knowing the inside. (The live preview is livewire either way.)
+   */
+  readonly finishMethod: 'polar' | 'livewire';
+  readonly rimWindowPx: number;
+  readonly insideWindowPx: number;
+  readonly searchFraction: number;
+  readonly priorWeight: number;
+  readonly smoothWeight: number;
+  readonly angularAverage: number;
+  readonly towardsCrest: number;
+  readonly ridgeSearchPx: number;
+  readonly corridorWeight: number;
   /** Gaussian smoothing along the finished outline (standard deviation, in path points). */
   readonly smoothingPoints: number;
   /** Spacing of the finished outline's points. */
@@ -37,10 +60,22 @@ export const DEFAULT_ASSISTED_OPTIONS: AssistedOptions = {
   sigmaPx: 2,
   lengthWeight: 0.15,
   edgeScale: 0.03,
+  offCrest: 0.3,
   polarity: 'dark-inside',
   snapRadiusPx: 4,
   refineSigmaPx: 1,
   refineRangePx: 1.5,
+  corridorFraction: 0.1,
+  corridorWeight: 1,
+  finishMethod: 'polar',
+  rimWindowPx: 3,
+  insideWindowPx: 1,
+  searchFraction: 0.25,
+  priorWeight: 2,
+  smoothWeight: 0.01,
+  angularAverage: 3,
+  towardsCrest: 0.75,
+  ridgeSearchPx: 4,
   closeRadiusPx: 6,
   smoothingPoints: 2,
   resampleSpacingPx: 2,
@@ -153,11 +188,12 @@ export class AssistedTrace {
       this.finishing = { anchors: this.anchorsPx.map((a) => this.snap(a)), orientation, segments: [], tree: null };
     }
     const f = this.finishing;
+    if (this.frame.options.finishMethod === 'polar') return this.finishPolar();
     const n = f.anchors.length;
     while (f.segments.length < n) {
       const k = f.segments.length;
       const target = f.anchors[(k + 1) % n]!;
-      f.tree ??= new LivewireTree(this.frame.edges, this.frame.scratch, this.point(f.anchors[k]!), f.orientation, this.frame.options);
+      f.tree ??= new LivewireTree(this.frame.edges, this.frame.scratch, this.point(f.anchors[k]!), f.orientation, this.frame.options, this.corridor(f.anchors, k));
       if (!f.tree.growTo(target, Math.max(0, deadline - performance.now()))) return { done: false };
       f.segments.push(f.tree.pathTo(target)!);
       f.tree = null;
@@ -165,6 +201,49 @@ export class AssistedTrace {
     const contour = this.outline(f.segments);
     if (contour.length < 3) return { done: true, ok: false, error: 'The outline encloses no area; click around the nerve.' };
     return { done: true, ok: true, contour };
+  }
+
+  private finishPolar(): FinishResult {
+    const { options, fine } = this.frame;
+    const clicks = this.anchorsPx.map((i) => this.point(i));
+    const n = clicks.length;
+    const spline: ImagePoint[] = [];
+    for (let k = 0; k < n; k++) {
+      const [p0, p1, p2, p3] = [k - 1, k, k + 1, k + 2].map((j) => clicks[((j % n) + n) % n]!) as [ImagePoint, ImagePoint, ImagePoint, ImagePoint];
+      const samples = Math.max(4, Math.ceil(distance(p1, p2) / 2));
+      for (let s = 0; s < samples; s++) spline.push(catmullRom(p0, p1, p2, p3, s / samples));
+    }
+    const outline = polarSnap(fine, spline, clicks, {
+      rimWindowPx: options.rimWindowPx,
+      insideWindowPx: options.insideWindowPx,
+      searchFraction: options.searchFraction,
+      priorWeight: options.priorWeight,
+      smoothWeight: options.smoothWeight,
+      angularAverage: options.angularAverage,
+      towardsCrest: options.towardsCrest,
+      ridgeSearchPx: options.ridgeSearchPx,
+      sign: options.polarity === 'dark-inside' ? 1 : -1,
+    });
+    const contour = withoutLoops(resampleClosed(smoothClosed(outline, options.smoothingPoints), options.resampleSpacingPx));
+    if (contour.length < 3) return { done: true, ok: false, error: 'The outline encloses no area; click around the nerve.' };
+    return { done: true, ok: true, contour };
+  }
+
+  /** The corridor of segment k: the spline from anchor k to anchor k + 1, sampled every ~2 px. */
+  private corridor(anchors: readonly number[], k: number): Corridor | null {
+    const { corridorFraction, corridorWeight } = this.frame.options;
+    if (corridorWeight <= 0) return null;
+    const n = anchors.length;
+    const [p0, p1, p2, p3] = [k - 1, k, k + 1, k + 2].map((j) => this.point(anchors[((j % n) + n) % n]!)) as [ImagePoint, ImagePoint, ImagePoint, ImagePoint];
+    const chord = distance(p1, p2);
+    const samples = Math.max(4, Math.ceil(chord / 2));
+    const polyline = new Float64Array(2 * (samples + 1));
+    for (let s = 0; s <= samples; s++) {
+      const q = catmullRom(p0, p1, p2, p3, s / samples);
+      polyline[2 * s] = q.x;
+      polyline[2 * s + 1] = q.y;
+    }
+    return { polyline, widthPx: Math.max(2, corridorFraction * chord), weight: corridorWeight };
   }
 
   private point(i: number): ImagePoint {
@@ -344,6 +423,26 @@ export function withoutLoops(points: ImagePoint[]): ImagePoint[] {
     out = inner <= out.length - inner ? [...out.slice(0, a + 1), ...out.slice(b + 1)] : out.slice(a + 1, b + 1);
   }
   return out;
+}
+
+/** Centripetal Catmull-Rom between p1 and p2 (t in 0..1): no cusps or loops between close clicks. */
+export function catmullRom(p0: ImagePoint, p1: ImagePoint, p2: ImagePoint, p3: ImagePoint, t: number): ImagePoint {
+  const knot = (a: ImagePoint, b: ImagePoint) => Math.max(1e-6, Math.sqrt(distance(a, b)));
+  const t0 = 0;
+  const t1 = t0 + knot(p0, p1);
+  const t2 = t1 + knot(p1, p2);
+  const t3 = t2 + knot(p2, p3);
+  const u = t1 + t * (t2 - t1);
+  const lerp = (a: ImagePoint, b: ImagePoint, ta: number, tb: number): ImagePoint => {
+    const w = (u - ta) / (tb - ta);
+    return { x: a.x + w * (b.x - a.x), y: a.y + w * (b.y - a.y) };
+  };
+  const a1 = lerp(p0, p1, t0, t1);
+  const a2 = lerp(p1, p2, t1, t2);
+  const a3 = lerp(p2, p3, t2, t3);
+  const b1 = lerp(a1, a2, t0, t2);
+  const b2 = lerp(a2, a3, t1, t3);
+  return lerp(b1, b2, t1, t2);
 }
 
 function distance(a: ImagePoint, b: ImagePoint): number {

@@ -33,6 +33,8 @@ export class EdgeMap {
   /** Gradient of the smoothed, range-normalised values (per pixel), valid where the tile is done. */
   readonly gx: Float32Array;
   readonly gy: Float32Array;
+  /** The smoothed values themselves, valid where the tile is done. */
+  readonly smooth: Float32Array;
   private readonly values: Float32Array;
   private readonly tilesX: number;
   private readonly tileDone: Uint8Array;
@@ -48,6 +50,7 @@ export class EdgeMap {
     this.values = values;
     this.gx = new Float32Array(width * height);
     this.gy = new Float32Array(width * height);
+    this.smooth = new Float32Array(width * height);
     this.tilesX = Math.ceil(width / TILE);
     this.tileDone = new Uint8Array(this.tilesX * Math.ceil(height / TILE));
     this.radius = Math.max(1, Math.ceil(3 * options.sigmaPx));
@@ -86,6 +89,29 @@ export class EdgeMap {
       gy += weights[k]! * this.gy[idx[k]!]!;
     }
     return [gx, gy];
+  }
+
+  /** Smoothed value at a point between pixel centres (bilinear; clamped to the frame). */
+  smoothAt(x: number, y: number): number {
+    const cx = Math.min(Math.max(x, 0), this.width - 1);
+    const cy = Math.min(Math.max(y, 0), this.height - 1);
+    const x0 = Math.floor(cx);
+    const y0 = Math.floor(cy);
+    const x1 = Math.min(x0 + 1, this.width - 1);
+    const y1 = Math.min(y0 + 1, this.height - 1);
+    const fx = cx - x0;
+    const fy = cy - y0;
+    const w = this.width;
+    const a = y0 * w + x0;
+    const b = y0 * w + x1;
+    const c = y1 * w + x0;
+    const d = y1 * w + x1;
+    this.ensure(a);
+    this.ensure(b);
+    this.ensure(c);
+    this.ensure(d);
+    const s = this.smooth;
+    return (1 - fy) * ((1 - fx) * s[a]! + fx * s[b]!) + fy * ((1 - fx) * s[c]! + fx * s[d]!);
   }
 
   private computeTile(t: number): void {
@@ -134,6 +160,7 @@ export class EdgeMap {
         const xa = Math.max(ex0, x - 1);
         const xb = Math.min(ex1 - 1, x + 1);
         const i = y * W + x;
+        this.smooth[i] = at(x, y);
         this.gx[i] = (at(xb, y) - at(xa, y)) / Math.max(1, xb - xa);
         this.gy[i] = (at(x, yb) - at(x, ya)) / Math.max(1, yb - ya);
       }

@@ -15,6 +15,12 @@ export interface CostParams {
   /** Edge strength (range-normalised gradient per pixel) at which the edge cost halves. */
   readonly edgeScale: number;
   readonly polarity: Polarity;
+  /**
+   * Edge strength kept off the crest of an edge (a pixel whose gradient is not the largest along
+   * its own direction): without it, every pixel of a blurred ramp is an equally good edge and the
+   * shortest way through the ramp — its inner side — wins, shrinking the outline. 1 = off.
+   */
+  readonly offCrest: number;
 }
 
 /**
@@ -38,7 +44,8 @@ export function stepCost(edges: EdgeMap, q: number, dx: number, dy: number, orie
   const gx = edges.gx[q]!;
   const gy = edges.gy[q]!;
   let e: number;
-  if (orientation === 0) e = Math.hypot(gx, gy);
+  const mag = Math.hypot(gx, gy);
+  if (orientation === 0) e = mag;
   else {
     // Outward normal of the step: to its right when the inside is on its left, and vice versa.
     const nx = (orientation * dy) / len;
@@ -46,8 +53,27 @@ export function stepCost(edges: EdgeMap, q: number, dx: number, dy: number, orie
     const across = gx * nx + gy * ny;
     e = Math.max(0, params.polarity === 'dark-inside' ? across : -across);
   }
+  if (e > 0 && params.offCrest < 1 && !onCrest(edges, q, gx, gy, mag)) e *= params.offCrest;
   const r = e / params.edgeScale;
   return len * (params.lengthWeight + 1 / (1 + r * r));
+}
+
+/** Is the gradient at q at least as strong as at its two neighbours along the gradient direction? */
+function onCrest(edges: EdgeMap, q: number, gx: number, gy: number, mag: number): boolean {
+  const W = edges.width;
+  const x = q % W;
+  const y = (q - x) / W;
+  const sx = Math.round(gx / mag);
+  const sy = Math.round(gy / mag);
+  for (const s of [1, -1]) {
+    const nx = x + s * sx;
+    const ny = y + s * sy;
+    if (nx < 0 || ny < 0 || nx >= W || ny >= edges.height) continue;
+    const n = ny * W + nx;
+    edges.ensure(n);
+    if (Math.hypot(edges.gx[n]!, edges.gy[n]!) > mag) return false;
+  }
+  return true;
 }
 
 /** Reusable per-frame search arrays (a generation stamp avoids clearing them between anchors). */
@@ -113,6 +139,34 @@ class Heap {
 
 const now = () => performance.now();
 
+/**
+ * A soft corridor for the path: a polyline (x0, y0, x1, y1, …) it should stay near. Each step
+ * costs weight × (distance / widthPx)² more; pixels beyond 3 × widthPx are not entered.
+ */
+export interface Corridor {
+  readonly polyline: Float64Array;
+  readonly widthPx: number;
+  readonly weight: number;
+}
+
+/** Distance from (x, y) to a polyline given as x0, y0, x1, y1, … */
+export function distanceToPolyline(poly: Float64Array, x: number, y: number): number {
+  let best = Infinity;
+  for (let k = 0; k + 3 < poly.length; k += 2) {
+    const ax = poly[k]!;
+    const ay = poly[k + 1]!;
+    const dx = poly[k + 2]! - ax;
+    const dy = poly[k + 3]! - ay;
+    const len2 = dx * dx + dy * dy;
+    const t = len2 > 0 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2)) : 0;
+    const ex = ax + t * dx - x;
+    const ey = ay + t * dy - y;
+    const d2 = ex * ex + ey * ey;
+    if (d2 < best) best = d2;
+  }
+  return Math.sqrt(best);
+}
+
 export class LivewireTree {
   readonly anchor: number;
   private readonly heap = new Heap();
@@ -124,6 +178,7 @@ export class LivewireTree {
     anchor: { x: number; y: number },
     private readonly orientation: Orientation,
     private readonly params: CostParams,
+    private readonly corridor: Corridor | null = null,
   ) {
     const x = clampInt(anchor.x, edges.width);
     const y = clampInt(anchor.y, edges.height);
@@ -144,7 +199,8 @@ export class LivewireTree {
    * target is settled. `budgetMs` is wall-clock; `Infinity` grows until the target is reached.
    */
   growTo(target: number, budgetMs: number): boolean {
-    const { edges, scratch, heap, gen, orientation, params } = this;
+    const { edges, scratch, heap, gen, orientation, params, corridor } = this;
+    const limit = corridor ? 3 * corridor.widthPx : 0;
     const { dist, parent, stamp, settled } = scratch;
     const W = edges.width;
     const H = edges.height;
@@ -167,7 +223,13 @@ export class LivewireTree {
         const q = qy * W + qx;
         if (settled[q] === gen) continue;
         edges.ensure(q);
-        const d = dp + stepCost(edges, q, DX[k]!, DY[k]!, orientation, params);
+        let d = dp + stepCost(edges, q, DX[k]!, DY[k]!, orientation, params);
+        if (corridor) {
+          const off = distanceToPolyline(corridor.polyline, qx, qy);
+          if (off > limit) continue;
+          const r = off / corridor.widthPx;
+          d += (DX[k] !== 0 && DY[k] !== 0 ? SQRT2 : 1) * corridor.weight * r * r;
+        }
         if (stamp[q] !== gen || d < dist[q]!) {
           stamp[q] = gen;
           dist[q] = d;

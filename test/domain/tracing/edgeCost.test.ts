@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EdgeMap, normalisedValues, stepCost, type CostParams } from '../../../src/domain/tracing';
 
-const params: CostParams = { lengthWeight: 0.15, edgeScale: 0.03, polarity: 'dark-inside' };
+const params: CostParams = { lengthWeight: 0.15, edgeScale: 0.03, polarity: 'dark-inside', offCrest: 1 };
 
 /** Dark on the left (x < 16), bright on the right. */
 function stepImage() {
