@@ -7,7 +7,7 @@ import type { ImagePoint } from '../../src/domain/types';
 import { mousePath, seeded } from './simulatedUser';
 
 /** The viewer's budget for growing the path search on one mouse move (ms). */
-export const MOVE_BUDGET_MS = 20;
+export const MOVE_BUDGET_MS = 12;
 /** The viewer's budget for one slice of finishing (ms). */
 export const FINISH_BUDGET_MS = 40;
 const MOVES_BETWEEN_CLICKS = 12;

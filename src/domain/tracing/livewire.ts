@@ -208,7 +208,7 @@ export class LivewireTree {
     let count = 0;
     while (settled[target] !== gen) {
       if (heap.size === 0) return false;
-      if ((++count & 255) === 0 && now() > deadline) return false;
+      if ((++count & 63) === 0 && now() > deadline) return false;
       const p = heap.pop();
       // A pixel pushed again at a lower cost leaves stale entries behind; the first pop is the cheapest.
       if (settled[p] === gen) continue;

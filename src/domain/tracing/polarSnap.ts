@@ -37,13 +37,15 @@ export interface PolarSnapOptions {
 }
 
 const MAX_BINS = 81;
-const START_BINS = 4;
+const START_BINS = 2;
+/** Rays at most this many (about one per pixel of outline on ordinary frames; sparser on huge nerves). */
+const MAX_RAYS = 720;
 
 export function polarSnap(values: EdgeMap, spline: readonly ImagePoint[], clicks: readonly ImagePoint[], o: PolarSnapOptions): ImagePoint[] {
   const cx = clicks.reduce((s, p) => s + p.x, 0) / clicks.length;
   const cy = clicks.reduce((s, p) => s + p.y, 0) / clicks.length;
   const meanR = spline.reduce((s, p) => s + Math.hypot(p.x - cx, p.y - cy), 0) / spline.length;
-  const M = Math.max(64, Math.min(1440, Math.round(2 * Math.PI * meanR)));
+  const M = Math.max(64, Math.min(MAX_RAYS, Math.round(2 * Math.PI * meanR)));
   // Start at the first click's angle, where the prior is best known.
   const theta0 = Math.atan2(clicks[0]!.y - cy, clicks[0]!.x - cx);
   const rho0 = new Float64Array(M);
@@ -60,7 +62,7 @@ export function polarSnap(values: EdgeMap, spline: readonly ImagePoint[], clicks
   const h = Dbase * 2 / (K - 1);
   const w = Math.max(o.rimWindowPx, o.insideWindowPx);
   // Profile along each ray, sampled every 0.5 px from the innermost to the outermost candidate ± w.
-  const step = 0.5;
+  const step = Math.max(0.5, h / 2);
   const S = Math.ceil((4 * Dbase + 2 * w) / step) + 1;
   const profile = new Float64Array(M * K);
   const prefix = new Float64Array(S + 1);

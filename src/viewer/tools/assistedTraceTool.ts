@@ -17,7 +17,7 @@ import { assistedKeys } from './assistedKeys';
 
 
 /** Search growth allowed per mouse move, and per slice of finishing (ms). */
-const MOVE_BUDGET_MS = 20;
+const MOVE_BUDGET_MS = 12;
 const FINISH_BUDGET_MS = 40;
 /** A click this close (screen px) to the first point closes the outline. */
 const CLOSE_RADIUS_CANVAS_PX = 10;
