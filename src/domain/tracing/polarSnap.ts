@@ -39,7 +39,7 @@ export interface PolarSnapOptions {
 const MAX_BINS = 81;
 const START_BINS = 2;
 /** Rays at most this many (about one per pixel of outline on ordinary frames; sparser on huge nerves). */
-const MAX_RAYS = 720;
+const MAX_RAYS = 480;
 
 export function polarSnap(values: EdgeMap, spline: readonly ImagePoint[], clicks: readonly ImagePoint[], o: PolarSnapOptions): ImagePoint[] {
   const cx = clicks.reduce((s, p) => s + p.x, 0) / clicks.length;
@@ -62,7 +62,7 @@ export function polarSnap(values: EdgeMap, spline: readonly ImagePoint[], clicks
   const h = Dbase * 2 / (K - 1);
   const w = Math.max(o.rimWindowPx, o.insideWindowPx);
   // Profile along each ray, sampled every 0.5 px from the innermost to the outermost candidate ± w.
-  const step = Math.max(0.5, h / 2);
+  const step = Math.max(0.5, h);
   const S = Math.ceil((4 * Dbase + 2 * w) / step) + 1;
   const profile = new Float64Array(M * K);
   const prefix = new Float64Array(S + 1);
