@@ -8,12 +8,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { phantomDataset } from '../../scripts/samples/phantoms/files.ts';
-import { echoField } from '../../scripts/samples/phantoms/bmode.ts';
+import { PSF_MM, echoField } from '../../scripts/samples/phantoms/bmode.ts';
 import { type TracingPhantom, renderTracingPhantom, tracingPhantomIds, tracingPhantoms } from '../../scripts/samples/phantoms/index.ts';
 import { TS, writePart10 } from '../../scripts/samples/dicom.ts';
 import { calibrationInputFromMetadata, readDicomMetadata } from '../../src/dicom/index.ts';
 import { resolveCalibration } from '../../src/domain/calibration/index.ts';
 import { measureContour } from '../../src/domain/measurement/measureContour.ts';
+import { measureFile } from '../../src/cli/measure.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const manifestPath = join(root, 'sample-dicom/manifest.json');
@@ -162,8 +163,9 @@ describe('tracing phantoms: speckle statistics', () => {
   // The generator's own echo model on a uniform medium (before log compression).
   const w = 256;
   const h = 256;
-  const sx = 2.4;
-  const sy = 0.9;
+  // The sciatic's point-spread function at the default pixel size (0.085 mm).
+  const sx = PSF_MM.sciatic.lateral / 0.085;
+  const sy = PSF_MM.sciatic.axial / 0.085;
   const field = echoField(new Float32Array(w * h).fill(1), null, w, h, sx, sy, 'uniform-test');
   const env = new Float64Array(w * h);
   for (let i = 0; i < env.length; i++) env[i] = Math.hypot(field.re[i]!, field.im[i]!);
@@ -189,6 +191,8 @@ describe('tracing phantoms: speckle statistics', () => {
       m /= env.length;
       let v0 = 0;
       for (const v of env) v0 += (v - m) ** 2;
+      // Lag (pixels, interpolated) at which the envelope's autocorrelation falls to 0.5.
+      let previous = 1;
       for (let lag = 1; lag < 40; lag++) {
         let s = 0;
         let n = 0;
@@ -198,13 +202,17 @@ describe('tracing phantoms: speckle statistics', () => {
             n++;
           }
         }
-        if (s / n / (v0 / env.length) < 0.5) return lag;
+        const rho = s / n / (v0 / env.length);
+        if (rho < 0.5) return lag - 1 + (previous - 0.5) / (previous - rho);
+        previous = rho;
       }
       return 40;
     };
     const lateral = corrLength(1, 0);
     const axial = corrLength(0, 1);
-    expect(lateral).toBeGreaterThanOrEqual(2 * axial);
+    // The PSF is 2.2 times wider laterally; the grain follows it.
+    expect(lateral / axial).toBeGreaterThan(1.8);
+    expect(lateral / axial).toBeLessThan(2.6);
   });
 
   it('in the rendered phantoms too, neighbouring pixels correlate more along a row than down a column', () => {
@@ -318,6 +326,16 @@ describe('tracing phantoms: files in sample-dicom/phantoms', () => {
       expect(cal.rowSpacingMm).toBeCloseTo(p.pixelSpacingMm[0], 9);
       expect(cal.columnSpacingMm).toBeCloseTo(p.pixelSpacingMm[1], 9);
     });
+  });
+
+  it('measuring a file along its manifest outline (CLI measure) stores exactly the manifest area and circumference', () => {
+    for (const e of manifest!.tracingPhantoms!.files.filter((_, k) => k % 4 === 0)) {
+      const r = measureFile({ file: join(root, 'sample-dicom', e.file), points: e.outline.map(([x, y]) => `${x},${y}`).join(' ') });
+      expect(r.ok, e.file).toBe(true);
+      if (!r.ok || !r.value.calibrated) throw new Error(`${e.file} did not measure in mm`);
+      expect(Math.abs(r.value.areaMm2 - e.areaMm2), e.file).toBeLessThan(1e-4);
+      expect(Math.abs(r.value.perimeterMm - e.circumferenceMm), e.file).toBeLessThan(1e-4);
+    }
   });
 
   it('all phantom files together stay small (≤ 4 MB)', () => {

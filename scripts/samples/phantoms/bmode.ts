@@ -12,16 +12,24 @@
  *     per mm that does not quite match the tissue's attenuation, slider bumps, a focal-zone gain.
  *  4. Log compression to a fixed dynamic range, quantised to 0..255.
  */
-import { gaussianBlur } from '../ultrasound.ts';
 import { Rng } from '../prng.ts';
+import { fastGaussianBlur as gaussianBlur } from './blur.ts';
 import type { EchoMaps, Grid } from './echo.ts';
 import { tissueD } from './echo.ts';
 import type { Scene } from './scene.ts';
 
-/** Point-spread function (Gaussian σ, mm) of a ~12 MHz linear probe. */
-export const PSF_MM = { lateral: 0.16, axial: 0.06 } as const;
+/**
+ * Point-spread function (Gaussian σ, mm) by nerve: the deep sciatic is scanned at ~10 MHz, the
+ * popliteal nerves at ~13 MHz, the superficial common peroneal at ~15 MHz (finer resolution).
+ * Lateral σ ≈ 2.2 × axial: the beam is wider than the pulse is long.
+ */
+export const PSF_MM = {
+  sciatic: { lateral: 0.22, axial: 0.1 },
+  tibial: { lateral: 0.18, axial: 0.08 },
+  'common-peroneal': { lateral: 0.15, axial: 0.068 },
+} as const;
 /** Displayed dynamic range (dB) and the envelope level (dB re unit reflectivity) shown black. */
-export const DISPLAY = { dynamicRangeDb: 50, floorDb: -27 } as const;
+export const DISPLAY = { dynamicRangeDb: 40, floorDb: -25 } as const;
 
 export interface ComplexImage {
   readonly re: Float32Array;
@@ -44,19 +52,51 @@ function kernelEnergy(sx: number, sy: number): number {
 /**
  * The complex echo field of reflectivity E (mean power) and specular amplitude S (optional),
  * filtered by a Gaussian PSF of σ (sx, sy) pixels. Unit-mean-power speckle where E = 1.
+ * Computed on a frame padded by the kernel reach (edge values repeated) so the frame's edges get
+ * the same speckle as its middle, not the streaks a clamped blur leaves.
  */
 export function echoField(E: Float32Array, S: Float32Array | null, w: number, h: number, sx: number, sy: number, seed: string): ComplexImage {
   const rng = new Rng(`${seed}/speckle`);
   // Each of re, im of the blurred white noise has variance energy; |.|² has mean 2·energy.
   const norm = 1 / Math.sqrt(2 * kernelEnergy(sx, sy));
+  const px = Math.ceil(3 * sx) + 1;
+  const py = Math.ceil(3 * sy) + 1;
+  const W = w + 2 * px;
+  const H = h + 2 * py;
+  const re = new Float32Array(W * H);
+  const im = new Float32Array(W * H);
+  for (let Y = 0; Y < H; Y++) {
+    const y = Math.min(h - 1, Math.max(0, Y - py));
+    for (let X = 0; X < W; X++) {
+      const x = Math.min(w - 1, Math.max(0, X - px));
+      const i = y * w + x;
+      const a = Math.sqrt(E[i]!) * norm;
+      re[Y * W + X] = a * rng.gaussian() + (S ? S[i]! : 0);
+      im[Y * W + X] = a * rng.gaussian();
+    }
+  }
+  const bre = gaussianBlur(re, W, H, sx, sy);
+  const bim = gaussianBlur(im, W, H, sx, sy);
+  const outRe = new Float32Array(w * h);
+  const outIm = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    outRe.set(bre.subarray((y + py) * W + px, (y + py) * W + px + w), y * w);
+    outIm.set(bim.subarray((y + py) * W + px, (y + py) * W + px + w), y * w);
+  }
+  return { re: outRe, im: outIm };
+}
+
+/** Complex white noise filtered along the columns only (σ sy pixels), unit mean power. */
+function receiverNoise(w: number, h: number, sy: number, seed: string): ComplexImage {
+  const rng = new Rng(seed);
+  const norm = 1 / Math.sqrt(2 * kernelEnergy(0, sy));
   const re = new Float32Array(w * h);
   const im = new Float32Array(w * h);
   for (let i = 0; i < re.length; i++) {
-    const a = Math.sqrt(E[i]!) * norm;
-    re[i] = a * rng.gaussian() + (S ? S[i]! : 0);
-    im[i] = a * rng.gaussian();
+    re[i] = rng.gaussian() * norm;
+    im[i] = rng.gaussian() * norm;
   }
-  return { re: gaussianBlur(re, w, h, sx, sy), im: gaussianBlur(im, w, h, sx, sy) };
+  return { re: gaussianBlur(re, w, h, 0, sy), im: gaussianBlur(im, w, h, 0, sy) };
 }
 
 /** Two-way amplitude attenuation factor per pixel (columns = beam lines), laterally softened. */
@@ -90,13 +130,15 @@ export function gainDb(s: Scene, d: number): number {
 
 export function bmode(s: Scene, maps: EchoMaps, g: Grid, seed: string): Uint8Array {
   const { width, height } = g;
-  const sx = PSF_MM.lateral / g.dx;
-  const sy = PSF_MM.axial / g.dy;
+  const psf = PSF_MM[s.spec.nerve];
+  const sx = psf.lateral / g.dx;
+  const sy = psf.axial / g.dy;
   const field = echoField(maps.E, maps.S, width, height, sx, sy, seed);
   const att = attenuation(maps.alpha, g, sx);
-  // Receiver noise: white, band-limited by the same filter, at a fixed level before the gain.
-  const noise = echoField(new Float32Array(width * height).fill(1), null, width, height, sx, sy, `${seed}/noise`);
-  const noiseAmp = 10 ** (-60 / 20);
+  // Receiver noise at a fixed level before the gain: independent from one beam line (column) to
+  // the next, band-limited along the line like the echoes.
+  const noise = receiverNoise(width, height, sy, `${seed}/noise`);
+  const noiseAmp = 10 ** (-68 / 20);
   const out = new Uint8Array(width * height);
   const { dynamicRangeDb, floorDb } = DISPLAY;
   for (let r = 0; r < height; r++) {

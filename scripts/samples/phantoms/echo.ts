@@ -1,7 +1,8 @@
 /**
  * Rasterises a scene onto a pixel grid: backscatter reflectivity E (diffuse, mean echo power),
  * a specular amplitude S (coherent reflections from surfaces facing the beam: fascia, rim, vessel
- * wall, bone) and the one-way attenuation α in dB/mm (fat < muscle, blood ≪ tissue, bone ≫).
+ * wall, bone) and the one-way attenuation α in dB/mm (fat < muscle, blood ≪ tissue, bone ≫; the
+ * side walls of a vessel also lose sound to refraction, casting thin edge shadows).
  *
  * Grid convention: the centre of pixel (column c, row r) is the tissue point
  * X = (c − (width − 1)/2)·dx, D = (r + ½)·dy, so row 0 starts at the skin and the frame is centred
@@ -31,7 +32,10 @@ export interface EchoMaps {
   readonly alpha: Float32Array;
 }
 
-const ALPHA = { skin: 1.0, fat: 0.6, muscle: 0.9, nerve: 0.9, blood: 0.15, wall: 1.0, bone: 14 } as const;
+/** One-way attenuation at the probe frequency, dB/mm (≈ 0.5–1 dB/cm/MHz for soft tissue at 10–15 MHz). */
+const ALPHA = { skin: 1.1, fat: 0.7, muscle: 1.1, nerve: 1.1, blood: 0.1, wall: 1.1, bone: 14 } as const;
+/** Extra loss (dB/mm of wall) where a vessel wall runs parallel to the beam. */
+const EDGE_SHADOW_DB_PER_MM = 5;
 
 function fasciaDepth(s: Scene, x: number): number {
   const p = s.phases;
@@ -52,16 +56,17 @@ export function renderEcho(s: Scene, g: Grid): EchoMaps {
   const alpha = new Float32Array(n);
   const soft = Math.max(g.dx, g.dy);
 
-  // 1. Layers.
+  // 1. Layers (boundary depths depend on the column only).
+  const fascia = Float64Array.from({ length: width }, (_, c) => fasciaDepth(s, tissueX(g, c)));
+  const plane = Float64Array.from({ length: width }, (_, c) => planeDepth(s, tissueX(g, c)));
   for (let r = 0; r < height; r++) {
     const d = tissueD(g, r);
     for (let c = 0; c < width; c++) {
-      const x = tissueX(g, c);
       const i = r * width + c;
       let e: number;
       let a: number;
       let sp = 0;
-      const f = fasciaDepth(s, x);
+      const f = fascia[c]!;
       if (d < 0.5) {
         e = 0.9;
         a = ALPHA.skin;
@@ -70,28 +75,28 @@ export function renderEcho(s: Scene, g: Grid): EchoMaps {
         e = 0.3;
         a = ALPHA.skin;
       } else if (d < f) {
-        e = 0.055;
+        e = 0.02;
         a = ALPHA.fat;
       } else if (d < f + 0.45) {
-        e = 0.55;
+        e = 0.8;
         a = ALPHA.muscle;
         sp = 0.35;
       } else if (s.deep === 'fat') {
-        e = 0.2;
+        e = 0.12;
         a = ALPHA.fat;
-        const pl = planeDepth(s, x) + 4;
+        const pl = plane[c]! + 4;
         if (Math.abs(d - pl) < 0.2) e = 0.45;
       } else {
-        const pl = planeDepth(s, x);
+        const pl = plane[c]!;
         const dist = Math.abs(d - pl);
-        e = d < pl ? 0.1 : 0.085;
+        e = d < pl ? 0.04 : 0.035;
         a = ALPHA.muscle;
         // Fat plane between the muscles, bright fascial lines on either side of it.
         if (dist < 0.35) {
-          e = 0.28;
+          e = 0.3;
           a = ALPHA.fat;
         } else if (dist < 0.55) {
-          e = 0.5;
+          e = 0.7;
           sp = 0.2;
         }
       }
@@ -141,7 +146,9 @@ export function renderEcho(s: Scene, g: Grid): EchoMaps {
         const facing = Math.abs(y / v.ry) / Math.max(1e-6, Math.hypot(x / v.rx, y / v.ry));
         E[i] = E[i]! * (1 - inside - wall) + 0.0015 * inside + v.wallEcho * wall;
         S[i] = S[i]! * (1 - inside - wall) + 0.6 * facing * facing * wall;
-        alpha[i] = alpha[i]! * (1 - inside - wall) + ALPHA.blood * inside + ALPHA.wall * wall;
+        // Refraction at the curved side walls sends sound away: thin edge shadows below them.
+        const edge = wall * (1 - facing * facing) ** 4;
+        alpha[i] = alpha[i]! * (1 - inside - wall) + ALPHA.blood * inside + ALPHA.wall * wall + EDGE_SHADOW_DB_PER_MM * edge;
       }
     }
   }
@@ -197,6 +204,8 @@ function renderNerve(s: Scene, g: Grid, E: Float32Array, S: Float32Array, alpha:
       }
     }
   }
+  const pixel = Math.hypot(g.dx, g.dy);
+  const centreOnly = [0];
   for (let r = r0; r <= r1; r++) {
     for (let c = c0; c <= c1; c++) {
       const i = r * width + c;
@@ -206,9 +215,14 @@ function renderNerve(s: Scene, g: Grid, E: Float32Array, S: Float32Array, alpha:
       let sumE = 0;
       let sumS = 0;
       let inside = 0;
-      for (const oy of sub) {
-        for (const ox of sub) {
-          const { sd, index } = signedDistance(sh, tissueX(g, c + ox), tissueD(g, r + oy));
+      // Supersample only pixels that straddle the border or the rim's outer edge.
+      const w0 = s.rimWidth[centre.index]!;
+      const near = Math.abs(centre.sd) < pixel || Math.abs(centre.sd - w0) < pixel;
+      const offsets = near ? sub : centreOnly;
+      const count = offsets.length * offsets.length;
+      for (const oy of offsets) {
+        for (const ox of offsets) {
+          const { sd, index } = near ? signedDistance(sh, tissueX(g, c + ox), tissueD(g, r + oy)) : centre;
           const w = s.rimWidth[index]!;
           if (sd < 0) {
             inside++;
@@ -226,9 +240,9 @@ function renderNerve(s: Scene, g: Grid, E: Float32Array, S: Float32Array, alpha:
           }
         }
       }
-      E[i] = sumE / 9;
-      S[i] = S[i]! * (1 - inside / 9) + sumS / 9;
-      alpha[i] = inside > 0 ? 0.9 : alpha[i]!;
+      E[i] = sumE / count;
+      S[i] = S[i]! * (1 - inside / count) + sumS / count;
+      alpha[i] = inside > 0 ? ALPHA.nerve : alpha[i]!;
     }
   }
 }

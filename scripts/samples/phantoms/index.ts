@@ -6,8 +6,10 @@
  *
  * COORDINATES: outlines are in continuous 0-based pixel-index coordinates, x = column, y = row,
  * and the CENTRE of pixel (column i, row j) is the point (i, j) — the convention of
- * src/domain/types.ts (ImagePoint), of Cornerstone's image coordinates as used by src/viewer and
- * of the outlines in sample-dicom/manifest.json. Pixels are row-major: pixels[y * width + x].
+ * src/domain/types.ts (ImagePoint), of stored measurements and of the outlines in
+ * sample-dicom/manifest.json. (Cornerstone's own utilities.worldToImageCoords put pixel centres at
+ * +0.5; src/viewer/tools/imageCoordinates.ts converts: worldToImagePoint / imagePointToWorld.)
+ * Pixels are row-major: pixels[y * width + x].
  *
  * TRUTH: the outline is the INNER border of the hyperechoic epineurial rim: 256 points equally
  * spaced in arc length on the analytic curve, closed (first point not repeated), rounded to
@@ -82,8 +84,9 @@ function gridFor(spec: PhantomSpec, size: { width: number; height: number }): Gr
 function sceneFor(id: string, spec: PhantomSpec): Scene {
   const g = gridFor(spec, DEFAULT_SIZE);
   const halfWidth = (g.width / 2) * g.dx;
-  // Texture is generated over a generous extent so taller frames (more depth) are filled too.
-  return buildScene(id, spec, { x0: -halfWidth - 1, x1: halfWidth + 1, depth: Math.max(g.height * g.dy, 2 * halfWidth) + 1 });
+  // Texture is generated over a generous extent so frames of another aspect ratio (wider, or
+  // deeper up to square) are filled too.
+  return buildScene(id, spec, { x0: -1.5 * halfWidth, x1: 1.5 * halfWidth, depth: 2 * halfWidth + 1, viewDepth: g.height * g.dy });
 }
 
 function truthOf(scene: Scene, g: Grid): TracingPhantom['truth'] {

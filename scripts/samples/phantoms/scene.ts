@@ -69,19 +69,19 @@ export interface Scene {
   readonly tgcDbPerMm: number;
   readonly tgcBumps: ReadonlyArray<{ readonly depth: number; readonly db: number; readonly width: number }>;
   readonly focusDepthMm: number;
-  /** Lateral and depth extent (mm) the texture is generated for. */
-  readonly extent: { readonly x0: number; readonly x1: number; readonly depth: number };
+  /** Lateral and depth extent (mm) the texture is generated for; viewDepth = depth shown by the default frame. */
+  readonly extent: { readonly x0: number; readonly x1: number; readonly depth: number; readonly viewDepth: number };
 }
 
 /** Rim and fascicle look by rim kind and by whether the nerve is enlarged. */
-const RIM_ECHO = { clear: 1.5, faint: 0.5, gapped: 1.35 } as const;
-const INTERIOR_ECHO = { clear: 0.3, faint: 0.3, gapped: 0.3 } as const;
+const RIM_ECHO = { clear: 4, faint: 0.9, gapped: 3.5 } as const;
+const INTERIOR_ECHO = { clear: 0.8, faint: 0.7, gapped: 0.8 } as const;
 
 function harmonicsFor(spec: PhantomSpec, rng: Rng): Harmonic[] {
   const irregular = spec.shape === 'irregular';
   const out: Harmonic[] = [];
   for (let order = 2; order <= 6; order++) {
-    const amp = irregular ? rng.range(0.025, 0.07) / Math.sqrt(order - 1) : rng.range(0.004, 0.015);
+    const amp = irregular ? rng.range(0.035, 0.085) / Math.sqrt(order - 1) : rng.range(0.004, 0.015);
     out.push({ order, amplitude: amp, phase: rng.range(0, 2 * Math.PI) });
   }
   if (irregular) out.push({ order: 1, amplitude: rng.range(0.03, 0.06), phase: rng.range(0, 2 * Math.PI) });
@@ -90,11 +90,11 @@ function harmonicsFor(spec: PhantomSpec, rng: Rng): Harmonic[] {
 
 /** Honeycomb of fascicles: a jittered hexagonal grid kept clear of the border by a margin. */
 function placeFascicles(spec: PhantomSpec, shape: NerveShape, rng: Rng): Fascicle[] {
-  const scale = Math.sqrt(spec.areaMm2 / 45);
-  const base = spec.nerve === 'sciatic' ? 1.05 : spec.nerve === 'tibial' ? 0.85 : 0.7;
-  const spacing = base * (spec.enlarged ? 1.45 : 1) * Math.max(0.75, Math.min(1.1, scale));
-  const rMin = spacing * (spec.enlarged ? 0.3 : 0.24);
-  const rMax = spacing * (spec.enlarged ? 0.44 : 0.38);
+  // Fascicles are 0.5–1 mm across whatever the nerve (fewer in a small nerve); swollen in enlarged ones.
+  const base = spec.nerve === 'sciatic' ? 1.3 : spec.nerve === 'tibial' ? 1.15 : 0.95;
+  const spacing = base * (spec.enlarged ? 1.4 : 1);
+  const rMin = spacing * (spec.enlarged ? 0.32 : 0.29);
+  const rMax = spacing * (spec.enlarged ? 0.46 : 0.43);
   const margin = 0.12;
   const rowStep = (spacing * Math.sqrt(3)) / 2;
   const reach = shape.maxRadius + spacing;
@@ -185,7 +185,7 @@ export function buildScene(id: string, spec: PhantomSpec, extent: Scene['extent'
     const gap = inGap(gaps, shape.arcFraction[i]!);
     const e = base * angular * Math.max(0.3, 1 + echoNoise[i]!);
     // In a gap the rim fades to the reflectivity of the surrounding fat.
-    rimEcho[i] = e * (1 - gap) + 0.26 * gap;
+    rimEcho[i] = e * (1 - gap) + 0.35 * gap;
   }
 
   const deep = spec.nerve === 'tibial' ? 'fat' : 'muscle';
@@ -217,7 +217,7 @@ export function buildScene(id: string, spec: PhantomSpec, extent: Scene['extent'
   const bone: BoneSurface | null = spec.bone
     ? {
         x: shape.spec.cx + rng.range(-6, 6),
-        depth: Math.min(extent.depth - 2, shape.spec.cy + shape.maxRadius + rng.range(3, 6)),
+        depth: Math.min(0.82 * extent.viewDepth, shape.spec.cy + shape.maxRadius + rng.range(3, 6)),
         halfWidth: rng.range(7, 12),
         curvature: rng.range(0.02, 0.05),
       }
@@ -232,10 +232,10 @@ export function buildScene(id: string, spec: PhantomSpec, extent: Scene['extent'
     rimEcho,
     gaps,
     interiorEcho: INTERIOR_ECHO[spec.rim] * (spec.enlarged ? 0.8 : 1),
-    fascicleEcho: spec.enlarged ? 0.035 : 0.05,
+    fascicleEcho: spec.enlarged ? 0.012 : 0.018,
     fascicles,
     haloMm,
-    haloEcho: spec.rim === 'faint' ? 0.34 : 0.3,
+    haloEcho: spec.rim === 'faint' ? 0.3 : 0.35,
     fatDepthMm,
     deep,
     planeSlope: rng.range(-0.15, 0.15),
@@ -243,7 +243,7 @@ export function buildScene(id: string, spec: PhantomSpec, extent: Scene['extent'
     streaks,
     vessels,
     bone,
-    tgcDbPerMm: rng.range(1.35, 1.7),
+    tgcDbPerMm: rng.range(1.65, 2.0),
     tgcBumps: Array.from({ length: 3 }, (_, k) => ({ depth: ((k + 0.5) / 3) * extent.depth, db: rng.range(-2.5, 2.5), width: extent.depth / 6 })),
     focusDepthMm: shape.spec.cy + rng.range(-1, 2),
     extent,
@@ -271,7 +271,7 @@ function clearOfNerve(shape: NerveShape, x: number, y: number, rx: number, ry: n
 function makeStreaks(rng: Rng, ext: Scene['extent'], shape: NerveShape, haloMm: number, deep: Scene['deep'], fatDepth: number, phases: readonly number[], spec: PhantomSpec): Streak[] {
   const out: Streak[] = [];
   const area = (ext.x1 - ext.x0) * ext.depth;
-  const density = spec.nerve === 'sciatic' ? 1.6 : spec.nerve === 'tibial' ? 2.4 : 3.2;
+  const density = spec.nerve === 'sciatic' ? 0.9 : spec.nerve === 'tibial' ? 1.6 : 2.0;
   const count = Math.round(area * density);
   const keepOut = Math.max(shape.maxRadius + haloMm + 0.6, 0);
   for (let k = 0; k < count; k++) {
@@ -291,29 +291,29 @@ function makeStreaks(rng: Rng, ext: Scene['extent'], shape: NerveShape, haloMm: 
     let echo: number;
     if (y < fascia || deep === 'fat') {
       // Fat: septa and lobules.
-      if (u < 0.12) {
+      if (u < 0.15) {
         len = (1.5 + 4 * len0) * scale;
         ang = ang0 * 0.6;
-        hw = 0.04 + 0.03 * misc;
-        echo = 0.25 + 0.35 * misc;
-      } else if (u < 0.3) {
-        len = (0.3 + 0.6 * len0) * scale;
+        hw = 0.05 + 0.04 * misc;
+        echo = 0.4 + 0.6 * misc;
+      } else if (u < 0.5) {
+        len = (0.3 + 0.8 * len0) * scale;
         ang = ang0;
-        hw = (0.25 + 0.3 * misc) * scale;
-        echo = -0.6;
+        hw = (0.3 + 0.35 * misc) * scale;
+        echo = -0.75;
       } else continue;
     } else {
       const base = y < shape.spec.cy ? 0.08 : -0.15;
       if (u < 0.03) {
         len = (2.5 + 5 * len0) * scale;
         ang = base + ang0 * 0.15;
-        hw = 0.05 + 0.03 * misc;
-        echo = 0.12 + 0.15 * misc;
+        hw = 0.06 + 0.04 * misc;
+        echo = 0.25 + 0.3 * misc;
       } else {
         len = (0.15 + 1.1 * len0) * scale;
         ang = base + ang0 * 0.3;
-        hw = (0.04 + 0.04 * misc) * scale;
-        echo = 0.1 + 0.3 * misc;
+        hw = (0.05 + 0.05 * misc) * scale;
+        echo = 0.2 + 0.5 * misc;
       }
     }
     const dx = (Math.cos(ang) * len) / 2;
