@@ -74,10 +74,10 @@ export const DEFAULT_ASSISTED_OPTIONS: AssistedOptions = {
   priorWeight: 2,
   smoothWeight: 0.01,
   angularAverage: 3,
-  towardsCrest: 0.75,
+  towardsCrest: 1,
   ridgeSearchPx: 4,
   closeRadiusPx: 6,
-  smoothingPoints: 2,
+  smoothingPoints: 4,
   resampleSpacingPx: 2,
 };
 
