@@ -42,6 +42,19 @@ async function openPhantom(page: Page, entry: PhantomEntry) {
   await expectPainted(page);
 }
 
+/** The stored outline as drawn on the page (client coordinates): the longest polyline of the SVG layer. */
+async function drawnOutline(page: Page): Promise<{ x: number; y: number }[]> {
+  return page.locator('svg.svg-layer').first().evaluate((svg) => {
+    const box = svg.getBoundingClientRect();
+    let best: { x: number; y: number }[] = [];
+    for (const line of svg.querySelectorAll('polyline')) {
+      const pts = (line.getAttribute('points') ?? '').trim().split(/\s+/).map((pair) => pair.split(',').map(Number) as [number, number]);
+      if (pts.length > best.length) best = pts.map(([x, y]) => ({ x: x + box.left, y: y + box.top }));
+    }
+    return best;
+  });
+}
+
 /**
  * Clicks at a person's pace: move there, click, pause. Cornerstone holds a click up to 400 ms to
  * tell it from a double click, so a key pressed sooner would reach the trace before the click.
@@ -80,28 +93,35 @@ test('Assisted: six clicks around a phantom nerve store an area within 8 % of th
   expect(Math.abs(area - entry.areaMm2) / entry.areaMm2, `area ${area} mm² vs truth ${entry.areaMm2} mm²`).toBeLessThan(AREA_TOLERANCE);
   await screenshot(page, 'assisted-closed');
 
-  // An ordinary trace: with Select, pull a stretch of the outline outwards (Cornerstone's freehand edit).
+  // An ordinary trace: with Select, pull a stretch of the outline outwards (Cornerstone's freehand
+  // edit: press on the drawn outline, draw the new border, end back on it).
   await chooseTool(page, 'navigate');
-  const [ax, ay] = entry.outline[Math.round(n * 0.2)]!;
-  const [bx, by] = entry.outline[Math.round(n * 0.3)]!;
-  const cx = entry.outline.reduce((s, p) => s + p[0], 0) / n;
-  const cy = entry.outline.reduce((s, p) => s + p[1], 0) / n;
-  const out = (x: number, y: number, d: number) => {
-    const len = Math.hypot(x - cx, y - cy);
-    return [x + ((x - cx) / len) * d, y + ((y - cy) / len) * d] as const;
+  const drawn = await drawnOutline(page);
+  const nearest = async (x: number, y: number) => {
+    const c = await imageToClient(page, x, y);
+    let best = 0;
+    drawn.forEach((p, i) => {
+      if (Math.hypot(p.x - c.x, p.y - c.y) < Math.hypot(drawn[best]!.x - c.x, drawn[best]!.y - c.y)) best = i;
+    });
+    return best;
   };
-  const start = await imageToClient(page, ax, ay);
-  await page.mouse.move(start.x, start.y);
+  const from = await nearest(...entry.outline[Math.round(n * 0.2)]!);
+  const to = await nearest(...entry.outline[Math.round(n * 0.3)]!);
+  const centre = drawn.reduce((s, p) => ({ x: s.x + p.x / drawn.length, y: s.y + p.y / drawn.length }), { x: 0, y: 0 });
+  const outwards = (p: { x: number; y: number }, d: number) => {
+    const len = Math.hypot(p.x - centre.x, p.y - centre.y);
+    return { x: p.x + ((p.x - centre.x) / len) * d, y: p.y + ((p.y - centre.y) / len) * d };
+  };
+  const m = drawn.length;
+  const span = (to - from + m) % m;
+  await page.mouse.move(drawn[from]!.x, drawn[from]!.y);
   await page.mouse.down();
-  for (let k = 1; k <= 10; k++) {
-    const i = Math.round(n * (0.2 + (0.1 * k) / 10));
-    const [x, y] = entry.outline[i]!;
-    const [px, py] = out(x, y, k < 10 ? 10 : -2);
-    const p = await imageToClient(page, px, py);
-    await page.mouse.move(p.x, p.y, { steps: 3 });
+  for (let k = 1; k < span; k += Math.max(1, Math.floor(span / 10))) {
+    const p = outwards(drawn[(from + k) % m]!, 15);
+    await page.mouse.move(p.x, p.y, { steps: 2 });
   }
-  const end = await imageToClient(page, ...out(bx, by, -3));
-  await page.mouse.move(end.x, end.y, { steps: 3 });
+  const back = outwards(drawn[to]!, -2);
+  await page.mouse.move(back.x, back.y, { steps: 3 });
   await page.mouse.up();
   await expect.poll(async () => items(page).first().textContent()).not.toBe(stored);
   const edited = (await items(page).first().textContent())!;
