@@ -47,9 +47,12 @@ async function drawnOutline(page: Page): Promise<{ x: number; y: number }[]> {
   return page.locator('svg.svg-layer').first().evaluate((svg) => {
     const box = svg.getBoundingClientRect();
     let best: { x: number; y: number }[] = [];
-    for (const line of svg.querySelectorAll('polyline')) {
-      const pts = (line.getAttribute('points') ?? '').trim().split(/\s+/).map((pair) => pair.split(',').map(Number) as [number, number]);
-      if (pts.length > best.length) best = pts.map(([x, y]) => ({ x: x + box.left, y: y + box.top }));
+    // Cornerstone draws outlines as <polyline points> or <path d> (numbers in x, y pairs).
+    for (const line of svg.querySelectorAll('polyline, path')) {
+      const numbers = (line.getAttribute('points') ?? line.getAttribute('d') ?? '').match(/-?[0-9]+(?:\.[0-9]+)?/g)?.map(Number) ?? [];
+      const pts: { x: number; y: number }[] = [];
+      for (let i = 0; i + 1 < numbers.length; i += 2) pts.push({ x: numbers[i]! + box.left, y: numbers[i + 1]! + box.top });
+      if (pts.length > best.length) best = pts;
     }
     return best;
   });
@@ -97,6 +100,7 @@ test('Assisted: six clicks around a phantom nerve store an area within 8 % of th
   // edit: press on the drawn outline, draw the new border, end back on it).
   await chooseTool(page, 'navigate');
   const drawn = await drawnOutline(page);
+  expect(drawn.length).toBeGreaterThan(20);
   const nearest = async (x: number, y: number) => {
     const c = await imageToClient(page, x, y);
     let best = 0;
