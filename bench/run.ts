@@ -20,7 +20,7 @@ import { firstImageOnce, type Target as PageTarget, type Viewer } from './measur
 import { INTERACTIVE, OVERLAY_POSITION, VIEWPORT_CANVAS } from './measure/ourApp.ts';
 import { measureMr2000 } from './measure/mr2000.ts';
 import { measurePacs, startBenchPacs } from './measure/pacs.ts';
-import { MR_DIR } from './paths.ts';
+import { BENCH, MR_DIR } from './paths.ts';
 import { rendererMemoryOnce, type RendererMemoryRun } from './measure/rendererMemory.ts';
 import { measureScroll } from './measure/scroll.ts';
 import { measureStartScreen } from './measure/startScreen.ts';
@@ -255,7 +255,10 @@ async function main(): Promise<void> {
   log(`Wrote bench/results.json and bench/results.md in ${elapsed()}.`);
 }
 
-main().catch(async (error: unknown) => {
+// --tracing: the assisted-tracing benchmark alone (Node only, bench/tracing/).
+const entry = args.includes('--tracing') ? () => import('./tracing/run.ts').then(({ runTracingBench }) => runTracingBench(BENCH)).then(() => log('Wrote bench/tracing-results.json and bench/tracing-results.md.')) : main;
+
+entry().catch(async (error: unknown) => {
   await cleanup();
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);

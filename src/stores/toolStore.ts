@@ -4,7 +4,7 @@ import { ref, shallowRef } from 'vue';
 import type { NerveId, SiteId } from '../domain/reference';
 import type { ImagePoint } from '../domain/types';
 
-export type ToolMode = 'navigate' | 'freehand' | 'spline' | 'ellipse' | 'calibrate' | 'length';
+export type ToolMode = 'navigate' | 'freehand' | 'assisted' | 'spline' | 'ellipse' | 'calibrate' | 'length';
 
 /** A line the user drew to calibrate, waiting for its known length. */
 export interface PendingCalibrationLine {

@@ -16,6 +16,7 @@ import {
   LengthTool,
 } from '@cornerstonejs/tools';
 import { NerveEllipseTool } from './tools/nerveEllipseTool';
+import { AssistedTraceTool } from './tools/assistedTraceTool';
 import { registerDisplayGeometryProvider } from './displayGeometryProvider';
 import { registerDisplayValuesProvider } from './displayValuesProvider';
 import { registerBoundedPixelRangeLoader } from './boundedPixelRange';
@@ -61,7 +62,7 @@ export function initCornerstone(): Promise<RenderingEngine> {
     absorbDecoderRejections();
     toolsInit();
     // The ellipse method is Cornerstone's bidirectional tool with its ellipse drawn (same tool name).
-    const tools = [WindowLevelTool, PanTool, ZoomTool, StackScrollTool, PlanarFreehandROITool, SplineROITool, NerveEllipseTool, LengthTool];
+    const tools = [WindowLevelTool, PanTool, ZoomTool, StackScrollTool, PlanarFreehandROITool, SplineROITool, NerveEllipseTool, LengthTool, AssistedTraceTool];
     for (const tool of tools) addTool(tool);
     return new RenderingEngine(RENDERING_ENGINE_ID);
   })();

@@ -11,6 +11,7 @@ export const SHORTCUTS = [
   { keys: 'S', action: 'Swap left and right viewports' },
   { keys: 'V', action: 'Tool: select / window/level — drag an outline or handle to edit it' },
   { keys: 'T / P / E / L / C', action: 'Tool: freehand trace, spline, ellipse (D1×D2), length, calibrate — a press always draws a new one' },
+  { keys: 'A', action: 'Tool: assisted trace — click points around the nerve, the outline snaps to the rim; first point, double click or Enter closes; Backspace takes back a click' },
   { keys: 'H', action: 'Hide / show outlines and labels' },
   { keys: 'Ctrl+Z / Ctrl+Y', action: 'Undo / redo a measurement change' },
   { keys: 'Delete', action: 'Delete the selected measurement' },

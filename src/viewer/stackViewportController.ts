@@ -5,7 +5,7 @@
 import { Enums, cache, eventTarget, utilities as coreUtilities, type RenderingEngine, type Types } from '@cornerstonejs/core';
 import { ToolGroupManager, WindowLevelTool, PanTool, ZoomTool, StackScrollTool, LengthTool, Enums as ToolEnums, utilities as toolUtilities } from '@cornerstonejs/tools';
 import { initCornerstone, RENDERING_ENGINE_ID } from './cornerstoneSetup';
-import { CALIBRATION_TOOL, LENGTH_TOOL, MEASURING_TOOLS, SPLINE_TOOL } from './tools/toolNames';
+import { ASSISTED_TOOL, CALIBRATION_TOOL, LENGTH_TOOL, MEASURING_TOOLS, SPLINE_TOOL } from './tools/toolNames';
 import { labelLines, lengthLabelLines } from './tools/labelLines';
 import { prefetchRadius } from './prefetchBudget';
 import { imagePointToWorld } from './tools/imageCoordinates';
@@ -74,6 +74,7 @@ function ensureToolGroup() {
     group.addTool(name, { getTextLines: labelLines, calculateStats: name !== SPLINE_TOOL, allowOpenContours: false });
   }
   group.addTool(CALIBRATION_TOOL);
+  group.addTool(ASSISTED_TOOL);
   group.addToolInstance(LENGTH_TOOL, LengthTool.toolName, { getTextLines: lengthLabelLines });
   const { MouseBindings } = ToolEnums;
   group.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: MouseBindings.Primary }] });

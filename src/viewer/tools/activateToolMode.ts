@@ -7,12 +7,14 @@
 import { ToolGroupManager, WindowLevelTool, Enums as ToolEnums } from '@cornerstonejs/tools';
 import type { ToolMode } from '../../stores/toolStore';
 import { TOOL_GROUP_ID } from '../stackViewportController';
-import { CALIBRATION_TOOL, LENGTH_TOOL, MEASURING_TOOLS, SPLINE_TOOL, ELLIPSE_TOOL, FREEHAND_TOOL } from './toolNames';
+import { ASSISTED_TOOL, CALIBRATION_TOOL, LENGTH_TOOL, MEASURING_TOOLS, SPLINE_TOOL, ELLIPSE_TOOL, FREEHAND_TOOL } from './toolNames';
 import { setDrawOnly } from './drawOnly';
+import { cancelAssistedTrace } from './assistedTraceTool';
 
 const TOOL_FOR_MODE: Record<ToolMode, string> = {
   navigate: WindowLevelTool.toolName,
   freehand: FREEHAND_TOOL,
+  assisted: ASSISTED_TOOL,
   spline: SPLINE_TOOL,
   ellipse: ELLIPSE_TOOL,
   calibrate: CALIBRATION_TOOL,
@@ -28,7 +30,8 @@ export function activateToolMode(mode: ToolMode): void {
   const primary = [{ mouseButton: ToolEnums.MouseBindings.Primary }];
   const chosen = TOOL_FOR_MODE[mode];
   const editing = mode === 'navigate';
-  for (const name of [WindowLevelTool.toolName, CALIBRATION_TOOL, ...EDITABLE]) {
+  if (mode !== 'assisted') cancelAssistedTrace();
+  for (const name of [WindowLevelTool.toolName, CALIBRATION_TOOL, ASSISTED_TOOL, ...EDITABLE]) {
     setDrawOnly(group.getToolInstance(name), !editing && name === chosen);
     if (name === chosen) continue;
     if (!EDITABLE.includes(name)) group.setToolDisabled(name);

@@ -33,14 +33,22 @@ export function imagePlaneKnown(imageId: string): boolean {
   return Boolean(metaData.get('imagePlaneModule', imageId));
 }
 
-export function restoreAnnotation(measurement: NerveMeasurement, imageId: string): void {
+/** Where an annotation on this image belongs: its plane metadata and Cornerstone's group key. */
+export function annotationPlacement(imageId: string) {
   const plane = metaData.get('imagePlaneModule', imageId) as ImagePlane | undefined;
-  if (!plane) return;
+  if (!plane) return null;
   const viewPlaneNormal = cross(plane.columnCosines ?? [0, 1, 0], plane.rowCosines ?? [1, 0, 0]);
   // Images without a FrameOfReferenceUID (most ultrasound) are grouped by Cornerstone under the
   // key "undefined"; passing that string puts restored annotations in the same group.
   const groupKey = plane.frameOfReferenceUID ?? String(undefined);
   const metadata = { viewPlaneNormal, FrameOfReferenceUID: plane.frameOfReferenceUID, referencedImageId: imageId };
+  return { groupKey, metadata };
+}
+
+export function restoreAnnotation(measurement: NerveMeasurement, imageId: string): void {
+  const placement = annotationPlacement(imageId);
+  if (!placement) return;
+  const { groupKey, metadata } = placement;
   const nerveTraceData = { label: measurement.label, nvImageId: imageId };
 
   let restored;

@@ -8,6 +8,8 @@ export const ELLIPSE_TOOL = BidirectionalTool.toolName;
 export const CALIBRATION_TOOL = LengthTool.toolName;
 /** A second instance of Cornerstone's length tool: a plain distance in mm, labelled by the domain. */
 export const LENGTH_TOOL = 'NerveTraceLength';
+/** Assisted (livewire) tracing; its outlines are stored as freehand traces. */
+export const ASSISTED_TOOL = 'NerveTraceAssisted';
 
 export const MEASURING_TOOLS = [FREEHAND_TOOL, SPLINE_TOOL, ELLIPSE_TOOL] as const;
 

@@ -1,0 +1,98 @@
+/**
+ * Simulated users for the tracing benchmark (seeded, so every run is the same):
+ * - assisted: clicks N points spread along the true outline, each off by a few pixels, moving the
+ *   mouse between clicks, then clicks the first point again to close;
+ * - freehand: the true outline with a slow wobble and a fast tremor of a couple of pixels.
+ */
+import type { ImagePoint } from '../../src/domain/types';
+
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function gaussian(random: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - random() * 0.999999)) * Math.cos(2 * Math.PI * random());
+}
+
+/** Points at even arc length along a closed outline, starting at `phase` (0..1) of the way round. */
+export function alongOutline(outline: readonly ImagePoint[], count: number, phase: number): ImagePoint[] {
+  const n = outline.length;
+  const cum = [0];
+  for (let i = 0; i < n; i++) cum.push(cum[i]! + Math.hypot(outline[(i + 1) % n]!.x - outline[i]!.x, outline[(i + 1) % n]!.y - outline[i]!.y));
+  const total = cum[n]!;
+  const out: ImagePoint[] = [];
+  let seg = 0;
+  for (let k = 0; k < count; k++) {
+    const s = (((k / count + phase) % 1) * total);
+    seg = 0;
+    while (seg < n - 1 && cum[seg + 1]! <= s) seg++;
+    const a = outline[seg]!;
+    const b = outline[(seg + 1) % n]!;
+    const len = cum[seg + 1]! - cum[seg]!;
+    const t = len > 0 ? (s - cum[seg]!) / len : 0;
+    out.push({ x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) });
+  }
+  return out;
+}
+
+/** Click error: Gaussian, sigma in pixels, never more than `maxPx` away. */
+export function clicksFor(outline: readonly ImagePoint[], count: number, seed: number, sigmaPx: number, maxPx: number): ImagePoint[] {
+  const random = seeded(seed);
+  const points = alongOutline(outline, count, random());
+  return points.map((p) => {
+    let dx = gaussian(random) * sigmaPx;
+    let dy = gaussian(random) * sigmaPx;
+    const d = Math.hypot(dx, dy);
+    if (d > maxPx) {
+      dx *= maxPx / d;
+      dy *= maxPx / d;
+    }
+    return { x: Math.round(p.x + dx), y: Math.round(p.y + dy) };
+  });
+}
+
+/** Mouse positions on the way from one click to the next (a slightly curved hand path). */
+export function mousePath(from: ImagePoint, to: ImagePoint, steps: number, random: () => number): ImagePoint[] {
+  const bend = (random() - 0.5) * 0.2;
+  const nx = -(to.y - from.y);
+  const ny = to.x - from.x;
+  return Array.from({ length: steps }, (_, k) => {
+    const t = (k + 1) / (steps + 1);
+    const b = bend * 4 * t * (1 - t);
+    return { x: from.x + t * (to.x - from.x) + b * nx, y: from.y + t * (to.y - from.y) + b * ny };
+  });
+}
+
+/**
+ * A freehand trace of the outline: one point per ~1.5 px, pushed along the normal by a slow wobble
+ * (2–4 turns round, amplitude `wobblePx`) and a fast tremor (`tremorPx`, smoothed over 3 points).
+ */
+export function freehandTrace(outline: readonly ImagePoint[], seed: number, wobblePx: number, tremorPx: number): ImagePoint[] {
+  const random = seeded(seed);
+  const n = outline.length;
+  let perimeter = 0;
+  for (let i = 0; i < n; i++) perimeter += Math.hypot(outline[(i + 1) % n]!.x - outline[i]!.x, outline[(i + 1) % n]!.y - outline[i]!.y);
+  const count = Math.max(24, Math.round(perimeter / 1.5));
+  const points = alongOutline(outline, count, random());
+  const waves = [2 + Math.floor(random() * 3), 1 + Math.floor(random() * 2)].map((turns) => ({ turns, phase: random() * 2 * Math.PI, amp: wobblePx * (0.5 + random() * 0.5) }));
+  const raw = points.map(() => gaussian(random) * tremorPx);
+  return points.map((p, k) => {
+    const prev = points[(k - 1 + count) % count]!;
+    const next = points[(k + 1) % count]!;
+    const tx = next.x - prev.x;
+    const ty = next.y - prev.y;
+    const len = Math.hypot(tx, ty) || 1;
+    const s = k / count;
+    const wobble = waves.reduce((acc, w) => acc + w.amp * Math.sin(2 * Math.PI * w.turns * s + w.phase), 0) / waves.length;
+    const tremor = (raw[(k - 1 + count) % count]! + raw[k]! + raw[(k + 1) % count]!) / 3;
+    const off = wobble + tremor;
+    return { x: p.x + (off * ty) / len, y: p.y - (off * tx) / len };
+  });
+}
