@@ -175,7 +175,7 @@ export const usePacsStore = defineStore('pacs', () => {
 
   /**
    * The frame the first viewport opens on (openingIndex: the middle slice of an MR, else the
-   * first), previewed until the viewport paints; dropped if the viewport shows something else by then.
+   * first), previewed until the viewport has drawn it; not shown if the viewport already works.
    */
   function previewFirstFrame(fetchLook: typeof import('../viewer/firstLook/remoteFirstLook').fetchRemoteFirstLook, instances: readonly RemoteInstance[]): void {
     const viewer = useViewerStore();
@@ -186,7 +186,9 @@ export const usePacsStore = defineStore('pacs', () => {
     const frames = seriesFrames(series);
     const frame = frames[openingIndex(series.modality, frames.length)];
     const remote = frame && instances.find((i) => frame.imageId.startsWith(`wadors:${i.frameUrl}`));
-    if (!frame || !remote) return;
+    // Not a multi-frame instance (a cine): Orthanc's DICOMweb 1.7 reads the whole instance for every
+    // frame request, so a second request for the first frame would only slow the viewer's own down.
+    if (!frame || !remote || remote.meta.numberOfFrames > 1) return;
     void fetchLook(frame.imageId, remote.meta, frame.instance.fileName, remote.json['7FE00010'] !== undefined).then((look) => {
       if (look && viewer.slots[0]?.seriesUid === series.seriesInstanceUid && !viewer.interactiveSlotIds.includes(slot.id)) viewer.firstLook = look;
     });
