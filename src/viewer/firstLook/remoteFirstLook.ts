@@ -6,29 +6,12 @@
  */
 import type { DicomImageMetadata } from '../../dicom';
 import { frameRequestHeaders, NATIVE_ACCEPT } from '../wadors';
+import { firstPart } from '../../pacs/multipart';
 import { lookAtFrame, type FirstLook } from './firstLook';
 
 const JPEG_BASELINE = '1.2.840.10008.1.2.4.50';
 /** Compressed frames as stored (the browser decodes JPEG baseline; anything else is not previewed). */
 const AS_STORED = 'multipart/related; type="application/octet-stream"; transfer-syntax=*';
-
-/** The bytes of the first part of a multipart/related answer, and its content type. */
-export function firstPart(body: Uint8Array, contentType: string): { type: string; bytes: Uint8Array } | null {
-  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
-  if (!boundary) return null;
-  const head = new TextDecoder('latin1').decode(body.subarray(0, Math.min(body.length, 4096)));
-  const headerEnd = head.indexOf('\r\n\r\n');
-  if (headerEnd < 0) return null;
-  const type = /content-type:\s*([^\r\n]+)/i.exec(head.slice(0, headerEnd))?.[1] ?? '';
-  const start = headerEnd + 4;
-  // The part ends at the next boundary: searched from the start of the part's bytes.
-  const marker = new TextEncoder().encode(`\r\n--${boundary}`);
-  outer: for (let end = start; end + marker.length <= body.length; end++) {
-    for (let k = 0; k < marker.length; k++) if (body[end + k] !== marker[k]) continue outer;
-    return { type, bytes: body.subarray(start, end) };
-  }
-  return null;
-}
 
 /**
  * `nativePixels`: the instance's metadata lists Pixel Data (its frames are uncompressed). The
