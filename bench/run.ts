@@ -31,6 +31,11 @@ import { buildApp, buildPages, startAppServer, startPagesServer, type Server } f
 const args = process.argv.slice(2);
 const RUNS = Math.max(5, Number(args[args.indexOf('--runs') + 1]) || 5);
 const SKIP_BUILD = args.includes('--skip-build');
+/**
+ * `--only pacs,mr2000`: only those scenarios, printed, results.json and results.md left as they
+ * are (a partial run is not a report). For working on one scenario without the 6-minute run.
+ */
+const ONLY = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '').split(',').filter(Boolean) : null;
 const CACHE_MB = 32;
 /** Orthanc for the PACS scenarios (and the next port, which scripts/pacs.mjs may use). */
 const PACS_BENCH_PORT = Number(process.env.PACS_BENCH_PORT) || 8152;
@@ -127,6 +132,23 @@ async function rendererMemory(browser: Browser, app: Server, pages: Server, inpu
   return { raw, ratio: Math.max(...Object.values(raw).map((r) => r.ratio)) };
 }
 
+/** The scenarios named by --only, printed (figures as in the full run). */
+async function targeted(browser: Browser, app: Server, inputs: ReturnType<typeof generateInputs>, only: readonly string[]): Promise<void> {
+  if (only.includes('mr2000')) {
+    const mr2000Input = generateMr2000(log);
+    const mr2000 = await measureMr2000(browser, app.url, inputs.mrFiles, mr2000Input.files, RATE_RUNS + 2, log);
+    log(`  2000-slice MR: interactive ${mr2000.ratio} × the 200-slice one; scroll ${mr2000.scroll?.fps ?? '–'} frames/s; ${mr2000.ok ? 'no crash' : `FAILED: ${mr2000.errors.join('; ')}`} [${elapsed()}]`);
+    log(`  mr2000FirstInteractiveVs200 ${mr2000.ratio} ${JSON.stringify({ ...mr2000, scroll: undefined })}`);
+  }
+  if (only.includes('pacs')) {
+    const { pacs: orthanc } = await startBenchPacs(PACS_BENCH_PORT, inputs.cineFile, MR_DIR, log);
+    cleanups.push(() => orthanc.stop());
+    const pacs = await measurePacs(browser, orthanc, RUNS, CINE.frameTimeMs, log);
+    log(`  pacsFirstImageVsBaseline ${pacs.firstImageRatio}; pacsCineFpsRatio ${pacs.cine.ratio} (later ${pacs.cine.later.ratio})`);
+    log(`  ${JSON.stringify(pacs.raw)}`);
+  }
+}
+
 async function main(): Promise<void> {
   log(`NerveTrace benchmark (load average ${currentLoad().join(', ')})`);
   log('1. Inputs');
@@ -151,6 +173,12 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   cleanups.push(() => browser.close());
   const machine = describeMachine(browser.version());
+  if (ONLY) {
+    await targeted(browser, app, inputs, ONLY);
+    await cleanup();
+    log(`Targeted run (--only ${ONLY.join(',')}), load average ${machine.loadAverageStart.join(', ')} → ${currentLoad().join(', ')}; bench/results.* not written [${elapsed()}]`);
+    return;
+  }
 
   const startScreen = await measureStartScreen(browser, app.url);
   log(`  start screen JavaScript: ${startScreen.gzipKB.toFixed(1)} KB gzip (${startScreen.files.length} files) [${elapsed()}]`);

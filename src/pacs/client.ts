@@ -126,6 +126,7 @@ export function isNerveTraceReport(json: DicomJson): boolean {
 interface DicomWebApi {
   searchForStudies(o: { queryParams?: Record<string, string> }): Promise<unknown>;
   searchForSeries(o: { studyInstanceUID: string; queryParams?: Record<string, string> }): Promise<unknown>;
+  retrieveStudyMetadata(o: { studyInstanceUID: string }): Promise<unknown>;
   retrieveSeriesMetadata(o: { studyInstanceUID: string; seriesInstanceUID: string }): Promise<unknown>;
   retrieveInstance(o: { studyInstanceUID: string; seriesInstanceUID: string; sopInstanceUID: string }): Promise<unknown>;
   storeInstances(o: { datasets: ArrayBuffer[] }): Promise<unknown>;
@@ -167,40 +168,43 @@ export class PacsClient {
     return { studies, page, hasNext: (found ?? []).length > PAGE_SIZE };
   }
 
-  private async seriesOf(studyInstanceUid: string, doing: string): Promise<DicomJson[]> {
-    const series = (await this.call(doing, () => this.client.searchForSeries({ studyInstanceUID: studyInstanceUid }))) as DicomJson[];
-    if (!series?.length) {
-      throw new PacsRequestError({ kind: 'not-found', message: `The study is no longer on the PACS (it may have been deleted meanwhile), so NerveTrace could not ${doing}.` });
-    }
-    return series;
-  }
-
   private seriesMetadata(studyInstanceUid: string, seriesInstanceUid: string, doing: string): Promise<DicomJson[]> {
     return this.call(doing, () =>
       this.client.retrieveSeriesMetadata({ studyInstanceUID: studyInstanceUid, seriesInstanceUID: seriesInstanceUid }),
     ) as Promise<DicomJson[]>;
   }
 
-  /** Every image of a study with its metadata; frames are fetched by the viewer when shown. */
+  /**
+   * Every image of a study with its metadata, from one WADO-RS study metadata request (the series
+   * query and a request per series cost a round trip each before the first frame could be asked
+   * for). Frames are fetched by the viewer when shown.
+   */
   async openStudy(studyInstanceUid: string): Promise<RemoteStudy> {
     const doing = 'open the study';
+    const gone = (): PacsRequestError =>
+      new PacsRequestError({ kind: 'not-found', message: `The study is no longer on the PACS (it may have been deleted meanwhile), so NerveTrace could not ${doing}.` });
+    let all: DicomJson[];
+    try {
+      all = (await this.call(doing, () => this.client.retrieveStudyMetadata({ studyInstanceUID: studyInstanceUid }))) as DicomJson[];
+    } catch (error) {
+      throw error instanceof PacsRequestError && error.pacs.kind === 'not-found' ? gone() : error;
+    }
+    if (!all?.length) throw gone();
     const instances: RemoteInstance[] = [];
     const skipped: { name: string; reason: string }[] = [];
     let patientStudy: PatientStudyModules | null = null;
-    for (const series of await this.seriesOf(studyInstanceUid, doing)) {
-      if (text(series, '00080060') === 'SR') continue; // reports are listed by listReports
-      const seriesUid = text(series, '0020000E');
-      for (const json of await this.seriesMetadata(studyInstanceUid, seriesUid, doing)) {
-        const sop = text(json, '00080018');
-        const name = `${text(series, '0008103E') || seriesUid} / ${text(json, '00200013') || sop}`;
-        const meta = readDicomJsonMetadata(json, { fileName: name });
-        if (!meta.ok) {
-          skipped.push({ name, reason: meta.error });
-          continue;
-        }
-        patientStudy ??= patientStudyModules(json);
-        instances.push({ meta: meta.value, json, frameUrl: `${this.url}/studies/${studyInstanceUid}/series/${seriesUid}/instances/${sop}/frames/` });
+    for (const json of all) {
+      if (text(json, '00080060') === 'SR') continue; // reports are listed by listReports
+      const seriesUid = text(json, '0020000E');
+      const sop = text(json, '00080018');
+      const name = `${text(json, '0008103E') || seriesUid} / ${text(json, '00200013') || sop}`;
+      const meta = readDicomJsonMetadata(json, { fileName: name });
+      if (!meta.ok) {
+        skipped.push({ name, reason: meta.error });
+        continue;
       }
+      patientStudy ??= patientStudyModules(json);
+      instances.push({ meta: meta.value, json, frameUrl: `${this.url}/studies/${studyInstanceUid}/series/${seriesUid}/instances/${sop}/frames/` });
     }
     return { studyInstanceUid, instances, skipped, patientStudy: patientStudy ?? {} };
   }

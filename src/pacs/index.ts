@@ -6,3 +6,4 @@ export { PAGE_SIZE, studyQueryParams } from './query';
 export type { StudySearch } from './query';
 export { probePacs } from './probe';
 export type { ProbeResult } from './probe';
+export { firstPart } from './multipart';

@@ -6,10 +6,11 @@
  */
 import { defineStore } from 'pinia';
 import { reactive, ref, shallowRef } from 'vue';
-import { authorizationHeaders, PacsClient, PacsRequestError, probePacs, type PatientStudyModules, type StoredReport, type StudySearch, type StudySummary } from '../pacs';
+import { authorizationHeaders, PacsClient, PacsRequestError, probePacs, type PatientStudyModules, type RemoteInstance, type StoredReport, type StudySearch, type StudySummary } from '../pacs';
+import { openingIndex } from '../viewer/openingStack';
 import { useMeasurementStore } from './measurementStore';
 import { useSessionStore } from './sessionStore';
-import { useStudyStore } from './studyStore';
+import { seriesFrames, useStudyStore } from './studyStore';
 import { useViewerStore } from './viewerStore';
 
 export interface OpenPacsStudy {
@@ -126,25 +127,43 @@ export const usePacsStore = defineStore('pacs', () => {
     if (!studies.value.length) void loadStudies(0);
   }
 
-  /** A study's images into the viewer, its stored reports listed. */
+  /**
+   * A study's images into the viewer, its stored reports listed. The reports are asked for while
+   * the images' metadata comes; the frame the first viewport will show is fetched for its preview
+   * (remoteFirstLook.ts) before the study's instances are registered with the image loader.
+   */
   async function openStudy(study: StudySummary): Promise<void> {
     const opened = await run(async () => {
       const c = client();
+      const reportsAnswer = c.listReports(study.studyInstanceUid).then(
+        (found) => ({ found }),
+        (failed: unknown) => ({ failed }),
+      );
       const remote = await c.openStudy(study.studyInstanceUid);
-      const [{ registerRemoteFrames }, { initCornerstone }] = await Promise.all([import('../viewer/wadors'), import('../viewer/cornerstoneSetup')]);
+      const [{ registerRemoteFrames, remoteFrameIds }, { initCornerstone }, { fetchRemoteFirstLook }] = await Promise.all([
+        import('../viewer/wadors'),
+        import('../viewer/cornerstoneSetup'),
+        import('../viewer/firstLook/remoteFirstLook'),
+      ]);
       // The loader's first initialisation empties its metadata registries: frames are registered after it.
       await initCornerstone();
-      const count = useStudyStore().openRemote(
-        remote.instances.map((i) => ({
-          fileName: i.meta.fileName ?? i.meta.sopInstanceUid ?? 'PACS image',
-          meta: i.meta,
-          imageIds: registerRemoteFrames(i.frameUrl, i.json, i.meta.numberOfFrames, i.json['7FE00010'] !== undefined),
-        })),
+      const viewer = useViewerStore();
+      const studies = useStudyStore();
+      const firstSlot = viewer.slots[0];
+      const firstSlotEmpty = !firstSlot?.seriesUid || !studies.seriesByUid.has(firstSlot.seriesUid);
+      const withIds = remote.instances.map((i) => ({ instance: i, imageIds: remoteFrameIds(i.frameUrl, i.meta.numberOfFrames) }));
+      const count = studies.openRemote(
+        withIds.map(({ instance: i, imageIds }) => ({ fileName: i.meta.fileName ?? i.meta.sopInstanceUid ?? 'PACS image', meta: i.meta, imageIds })),
         remote.skipped.map((s) => ({ fileName: s.name, reason: s.reason })),
       );
-      useViewerStore().showFirstSeriesIfEmpty();
+      viewer.showFirstSeriesIfEmpty();
+      if (firstSlotEmpty) previewFirstFrame(fetchRemoteFirstLook, remote.instances);
+      // Registered in the same task as the stack is handed over: the viewport asks for them only after it.
+      for (const { instance: i } of withIds) registerRemoteFrames(i.frameUrl, i.json, i.meta.numberOfFrames, i.json['7FE00010'] !== undefined);
       current.value = { studyInstanceUid: remote.studyInstanceUid, description: study.description, patientStudy: remote.patientStudy };
-      return { count, reports: await c.listReports(remote.studyInstanceUid) };
+      const reportsFound = await reportsAnswer;
+      if ('failed' in reportsFound) throw reportsFound.failed;
+      return { count, reports: reportsFound.found };
     });
     if (!opened) return;
     reports.value = opened.reports;
@@ -152,6 +171,27 @@ export const usePacsStore = defineStore('pacs', () => {
     notice.value = `Opened ${opened.count} image${opened.count === 1 ? '' : 's'} from the PACS${
       opened.reports.length ? `; ${opened.reports.length} NerveTrace report${opened.reports.length === 1 ? ' is' : 's are'} stored with this study` : ''
     }.`;
+  }
+
+  /**
+   * The frame the first viewport opens on (openingIndex: the middle slice of an MR, else the
+   * first), previewed until the viewport has drawn it; not shown if the viewport already works.
+   */
+  function previewFirstFrame(fetchLook: typeof import('../viewer/firstLook/remoteFirstLook').fetchRemoteFirstLook, instances: readonly RemoteInstance[]): void {
+    const viewer = useViewerStore();
+    const studies = useStudyStore();
+    const slot = viewer.slots[0];
+    const series = slot?.seriesUid ? studies.seriesByUid.get(slot.seriesUid) : undefined;
+    if (!slot || !series) return;
+    const frames = seriesFrames(series);
+    const frame = frames[openingIndex(series.modality, frames.length)];
+    const remote = frame && instances.find((i) => frame.imageId.startsWith(`wadors:${i.frameUrl}`));
+    // Not a multi-frame instance (a cine): Orthanc's DICOMweb 1.7 reads the whole instance for every
+    // frame request, so a second request for the first frame would only slow the viewer's own down.
+    if (!frame || !remote || remote.meta.numberOfFrames > 1) return;
+    void fetchLook(frame.imageId, remote.meta, frame.instance.fileName, remote.json['7FE00010'] !== undefined).then((look) => {
+      if (look && viewer.slots[0]?.seriesUid === series.seriesInstanceUid && !viewer.interactiveSlotIds.includes(slot.id)) viewer.firstLook = look;
+    });
   }
 
   async function refreshReports(): Promise<void> {

@@ -16,7 +16,7 @@ const nativeInstances = new Set<string>();
  * DICOMweb 1.7 answers 500 to `transfer-syntax=*` for a Big Endian or Deflated file, and for any
  * other native file the two are the same bytes. Compressed frames stay as stored (decoded here).
  */
-const NATIVE_ACCEPT = 'multipart/related; type="application/octet-stream"; transfer-syntax=1.2.840.10008.1.2.1';
+export const NATIVE_ACCEPT = 'multipart/related; type="application/octet-stream"; transfer-syntax=1.2.840.10008.1.2.1';
 
 /** Headers the loader adds to frame requests (the PACS Authorization). */
 export function setFrameRequestHeaders(next: Record<string, string>): void {
@@ -27,13 +27,18 @@ export function frameRequestHeaders(imageId?: string): Record<string, string> {
   return base && nativeInstances.has(base) ? { ...headers, Accept: NATIVE_ACCEPT } : headers;
 }
 
+/** The instance's frame image ids (what registerRemoteFrames registers), without registering them. */
+export function remoteFrameIds(frameUrl: string, numberOfFrames: number): string[] {
+  return Array.from({ length: Math.max(1, numberOfFrames) }, (_, i) => `wadors:${frameUrl}${i + 1}`);
+}
+
 /**
  * `nativePixels`: the metadata lists Pixel Data (Orthanc leaves encapsulated Pixel Data out of it),
  * so the instance's frames are uncompressed.
  */
 export function registerRemoteFrames(frameUrl: string, json: object, numberOfFrames: number, nativePixels = false): string[] {
   if (nativePixels) nativeInstances.add(frameUrl);
-  const ids = Array.from({ length: Math.max(1, numberOfFrames) }, (_, i) => `wadors:${frameUrl}${i + 1}`);
+  const ids = remoteFrameIds(frameUrl, numberOfFrames);
   // Both registries: the loader's own (wadors.metaDataManager) and, since 5.x, the typed metadata
   // providers of @cornerstonejs/metadata that build the image modules (addDicomWebInstance).
   for (const id of ids) {

@@ -5,7 +5,8 @@
  * One Orthanc for this file (PACS_E2E_PORT, default 8142), serving the build at /nervetrace/.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { expectPainted, sampleFile, SAMPLE_DIR, screenshot, showSeries, trackPageErrors, openSampleFiles } from './helpers';
+import { displayedGrid } from './displayedGrid';
+import { expectPainted, gridDifference, sampleFile, SAMPLE_DIR, screenshot, showSeries, trackPageErrors, openSampleFiles } from './helpers';
 import { numberIn, traceOutline } from './measure';
 import { startPacs, type PacsServer } from './pacsServer';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -188,3 +189,37 @@ test('the sample ultrasound, MR and compressed images from the PACS have the sam
   }
   await context.close();
 });
+
+// Issue 18: study click → first image. The frame the viewport opens on is fetched and shown as a
+// labelled preview while the image loader registers the study and fetches, decodes and draws it;
+// the viewport then takes over with the same image, and its tools work.
+for (const modality of ['US', 'MR'] as const) {
+  test(`a study opened from the PACS is previewed from the frame the viewer opens on, then the viewer takes over: ${modality}`, async ({ page }) => {
+    const errors = trackPageErrors(page);
+    // The image loader's frame requests (XHR) are held; the preview's own request (fetch) is not.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/frames/*', async (route) => {
+      if (route.request().resourceType() !== 'fetch') await held;
+      await route.continue();
+    });
+    await openPacsStudy(page, modality);
+    const label = page.getByTestId('first-look-label');
+    await expect(label).toHaveText(/^Preview of .+ \/ \d+ — loading the viewer…$/);
+    await expect(page.locator('.viewport-panel[data-interactive]')).toHaveCount(0);
+    const previewed = /^Preview of (.+) \/ \d+/.exec((await label.textContent()) ?? '')![1]!;
+    const preview = await displayedGrid(page, '[data-testid=first-look]');
+    expect(preview.lit).toBeGreaterThan(0.1);
+    await screenshot(page, `pacs-first-look-${modality}`);
+
+    release();
+    await expect(page.locator('.viewport-panel[data-interactive]')).toHaveCount(1);
+    await expect(page.getByTestId('first-look')).toHaveCount(0);
+    // The series previewed is the one on screen, drawn the same (same slice, window and place).
+    await expect(page.locator('.viewport-panel').first().getByTestId('overlay-modality')).toContainText(previewed);
+    await expectPainted(page);
+    const viewer = await displayedGrid(page, '[data-testid=viewport-element] canvas');
+    expect(gridDifference(preview, viewer)).toBeLessThan(2);
+    expect(errors).toEqual([]);
+  });
+}

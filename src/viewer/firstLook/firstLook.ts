@@ -84,6 +84,14 @@ async function lookAtWholeFile(name: string, file: File): Promise<FirstLook | nu
   return withDisplaySize(name, meta, decodeNativeFrame(meta, bytes, element.dataOffset));
 }
 
+/**
+ * One frame's bytes as a PACS sends them (WADO-RS frames): a JPEG baseline bitstream, or native
+ * little-endian pixels starting at 0. Anything else: null.
+ */
+export async function lookAtFrame(name: string, meta: DicomImageMetadata, frame: Uint8Array, jpeg: boolean): Promise<FirstLook | null> {
+  return withDisplaySize(name, meta, jpeg ? await decodeJpegFrame(meta, frame) : decodeNativeFrame(meta, frame, 0));
+}
+
 function isNativeLittleEndian(meta: DicomImageMetadata): boolean {
   return meta.transferSyntaxUid === EXPLICIT_VR_LITTLE_ENDIAN || meta.transferSyntaxUid === IMPLICIT_VR_LITTLE_ENDIAN;
 }
