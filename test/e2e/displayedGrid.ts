@@ -1,7 +1,6 @@
 /**
  * What is on screen in the first viewport, as a 32 × 32 luminance grid over its box, read from
  * the canvas that shows it (the first look, scaled by the browser, or the viewer's own canvas).
- * (The same as viewer.spec.ts's own copy, for the PACS preview test.)
  */
 import type { Page } from '@playwright/test';
 
