@@ -9,7 +9,7 @@ import { mousePath, seeded } from './simulatedUser';
 /** The viewer's budget for growing the path search on one mouse move (ms). */
 export const MOVE_BUDGET_MS = 12;
 /** The viewer's budget for one slice of finishing (ms). */
-export const FINISH_BUDGET_MS = 40;
+export const FINISH_BUDGET_MS = 25;
 const MOVES_BETWEEN_CLICKS = 12;
 
 export interface AssistedRun {

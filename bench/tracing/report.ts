@@ -24,7 +24,7 @@ export interface TracingResults {
   readonly machine: Machine;
   readonly parameters: Record<string, unknown>;
   readonly rows: PhantomRow[];
-  readonly sensitivity: { anchors: number; clicks: number; medianAbsAreaErrorPct: number; p95AbsAreaErrorPct: number }[];
+  readonly sensitivity: { user: string; anchors: number; clicks: number; medianAbsAreaErrorPct: number; p95AbsAreaErrorPct: number }[];
   readonly timing: { size: string; updates: number; medianUpdateMs: number; p95UpdateMs: number; maxUpdateMs: number; worstStepMs: number }[];
   readonly large: { size: string; runs: number; worstStepMs: number; maxUpdateMs: number; setupMs: number[] };
   totals?: Totals;
@@ -112,8 +112,13 @@ export function writeTracingReport(r: TracingResults, jsonPath: string, mdPath: 
     lines.push(`| ${name} | ${f(s.medianAbsAreaErrorPct)} | ${f(s.p95AbsAreaErrorPct)} | ${f(s.meanAreaErrorPct)} | ${f(s.medianDice, 3)} | ${f(s.minDice, 3)} | ${f(s.medianAbsCircumferenceErrorPct)} | ${f(s.p95AbsCircumferenceErrorPct)} |`);
   }
   lines.push('', `Assisted: median ${f(t.medianClicks, 0)} clicks; ${t.failures} phantom(s) without a result; largest area change across window/level ${f(t.maxWlSpreadPct, 4)} %.`, '');
-  lines.push('Fewer or more clicks (same phantoms):', '', '| anchors | clicks | median \\|area err\\| % | p95 \\|area err\\| % |', '|---:|---:|---:|---:|');
-  for (const s of r.sensitivity) lines.push(`| ${s.anchors} | ${s.clicks} | ${f(s.medianAbsAreaErrorPct)} | ${f(s.p95AbsAreaErrorPct)} |`);
+  lines.push(
+    'Other simulated users (same phantoms, same click error). "even": points at even arc length round the outline (the model the targets table uses, as the issue states it). "tips": a sonographer\'s way on an elongated nerve — its two tips (the extreme points of the long axis) and points spread along each long side between them; tried as a more person-like model, it did not lower the error (worse on round and irregular nerves, where the tips mean little), so the targets stay on "even".',
+    '',
+    '| user | anchors | clicks | median \\|area err\\| % | p95 \\|area err\\| % |',
+    '|---|---:|---:|---:|---:|',
+  );
+  for (const s of r.sensitivity) lines.push(`| ${s.user} | ${s.anchors} | ${s.clicks} | ${f(s.medianAbsAreaErrorPct)} | ${f(s.p95AbsAreaErrorPct)} |`);
   lines.push('', '## Speed', '', '| Frame | mouse-move updates | median ms | p95 ms | max ms | worst step ms |', '|---|---:|---:|---:|---:|---:|');
   for (const x of r.timing) lines.push(`| ${x.size} | ${x.updates} | ${f(x.medianUpdateMs)} | ${f(x.p95UpdateMs)} | ${f(x.maxUpdateMs, 1)} | ${f(x.worstStepMs, 1)} |`);
   lines.push(`| ${r.large.size} (${r.large.runs} phantoms) | | | | ${f(r.large.maxUpdateMs, 1)} | ${f(r.large.worstStepMs, 1)} |`);

@@ -17,7 +17,7 @@ import { describeMachine, currentLoad } from '../machine';
 import { driveAssisted, MOVE_BUDGET_MS, FINISH_BUDGET_MS } from './drive';
 import { phantomSource, type BenchPhantom } from './phantoms';
 import { dice } from './raster';
-import { clicksFor, freehandTrace } from './simulatedUser';
+import { clicksFor, tipClicksFor, freehandTrace } from './simulatedUser';
 import { writeTracingReport, type TracingResults, type PhantomRow } from './report';
 
 const ANCHORS = 5;
@@ -76,9 +76,9 @@ export function percentile(values: readonly number[], q: number): number {
   return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
 }
 
-function assistedAccuracy(p: BenchPhantom, anchors: number) {
+function assistedAccuracy(p: BenchPhantom, anchors: number, user = clicksFor) {
   const seed = seedOf(p.id);
-  const clicks = clicksFor(p.truth.outline, anchors, seed, CLICK_SIGMA_PX, CLICK_MAX_PX);
+  const clicks = user(p.truth.outline, anchors, seed, CLICK_SIGMA_PX, CLICK_MAX_PX);
   const truth = truthOf(p);
   const runs = WINDOWS.map((w) => driveAssisted(frameOf(p, w), clicks, seed));
   const first = runs[0]!;
@@ -128,9 +128,14 @@ export async function runTracingBench(outDir: string): Promise<TracingResults> {
     });
     log(`  ${p.id}: area ${a.areaErrorPct.toFixed(2)} %, circ ${a.circumferenceErrorPct.toFixed(2)} %, Dice ${a.dice.toFixed(3)}, W/L spread ${a.wlSpreadPct.toFixed(3)} % | freehand area ${f.areaErrorPct.toFixed(2)} %, circ ${f.circumferenceErrorPct.toFixed(2)} %${a.error ? ` — ${a.error}` : ''}`);
   }
-  const sensitivity = [4, 8].map((anchors) => {
-    const errs = phantoms.map((p) => Math.abs(assistedAccuracy(p, anchors).areaErrorPct));
-    return { anchors, clicks: anchors + 1, medianAbsAreaErrorPct: percentile(errs, 0.5), p95AbsAreaErrorPct: percentile(errs, 0.95) };
+  const users = [
+    { user: 'even', anchors: 4, model: clicksFor },
+    { user: 'even', anchors: 8, model: clicksFor },
+    { user: 'tips', anchors: 5, model: tipClicksFor },
+  ];
+  const sensitivity = users.map(({ user, anchors, model }) => {
+    const errs = phantoms.map((p) => Math.abs(assistedAccuracy(p, anchors, model).areaErrorPct));
+    return { user, anchors, clicks: anchors + 1, medianAbsAreaErrorPct: percentile(errs, 0.5), p95AbsAreaErrorPct: percentile(errs, 0.95) };
   });
 
   const timing = TIMING_SIZES.map((size) => {

@@ -96,3 +96,72 @@ export function freehandTrace(outline: readonly ImagePoint[], seed: number, wobb
     return { x: p.x + (off * ty) / len, y: p.y - (off * tx) / len };
   });
 }
+
+/**
+ * Where a sonographer clicks on an elongated nerve: its two tips (the ends of its long axis) and
+ * points spread along each long side between them (even arc length), not points spread evenly
+ * round the outline regardless of shape (which on a flat nerve may miss both tips). The tips are
+ * the outline's extreme points along its principal axis. Same click error as clicksFor.
+ */
+export function tipClicksFor(outline: readonly ImagePoint[], count: number, seed: number, sigmaPx: number, maxPx: number): ImagePoint[] {
+  const random = seeded(seed);
+  random(); // keep the click-error stream in step with clicksFor (which draws a phase first)
+  const n = outline.length;
+  const mx = outline.reduce((s, p) => s + p.x, 0) / n;
+  const my = outline.reduce((s, p) => s + p.y, 0) / n;
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  for (const p of outline) {
+    sxx += (p.x - mx) ** 2;
+    sxy += (p.x - mx) * (p.y - my);
+    syy += (p.y - my) ** 2;
+  }
+  const angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
+  const along = (p: ImagePoint) => (p.x - mx) * Math.cos(angle) + (p.y - my) * Math.sin(angle);
+  let a = 0;
+  let b = 0;
+  outline.forEach((p, i) => {
+    if (along(p) < along(outline[a]!)) a = i;
+    if (along(p) > along(outline[b]!)) b = i;
+  });
+  // The two sides: outline a→b and b→a (closed), each an open polyline from tip to tip.
+  const side = (from: number, to: number) => {
+    const out: ImagePoint[] = [];
+    for (let i = from; ; i = (i + 1) % n) {
+      out.push(outline[i]!);
+      if (i === to) break;
+    }
+    return out;
+  };
+  const inner = Math.max(0, count - 2);
+  const first = Math.ceil(inner / 2);
+  const points = [outline[a]!, ...interior(side(a, b), first), outline[b]!, ...interior(side(b, a), inner - first)];
+  return points.map((p) => {
+    let dx = gaussian(random) * sigmaPx;
+    let dy = gaussian(random) * sigmaPx;
+    const d = Math.hypot(dx, dy);
+    if (d > maxPx) {
+      dx *= maxPx / d;
+      dy *= maxPx / d;
+    }
+    return { x: Math.round(p.x + dx), y: Math.round(p.y + dy) };
+  });
+}
+
+/** `count` points at even arc length strictly between the ends of an open polyline. */
+function interior(line: readonly ImagePoint[], count: number): ImagePoint[] {
+  const cum = [0];
+  for (let i = 1; i < line.length; i++) cum.push(cum[i - 1]! + Math.hypot(line[i]!.x - line[i - 1]!.x, line[i]!.y - line[i - 1]!.y));
+  const total = cum[cum.length - 1]!;
+  const out: ImagePoint[] = [];
+  for (let k = 1; k <= count; k++) {
+    const s = (k * total) / (count + 1);
+    let seg = 0;
+    while (seg < line.length - 2 && cum[seg + 1]! <= s) seg++;
+    const len = cum[seg + 1]! - cum[seg]!;
+    const t = len > 0 ? (s - cum[seg]!) / len : 0;
+    out.push({ x: line[seg]!.x + t * (line[seg + 1]!.x - line[seg]!.x), y: line[seg]!.y + t * (line[seg + 1]!.y - line[seg]!.y) });
+  }
+  return out;
+}

@@ -12,7 +12,7 @@ import type { ImagePoint } from '../types';
 import { contourSignedAreaPx2 } from '../geometry/area';
 import { findSelfIntersection } from '../geometry/selfIntersection';
 import { EdgeMap, normalisedValues, type EdgeMapOptions, type StoredFrame } from './edgeMap';
-import { polarSnap } from './polarSnap';
+import { polarSnapSteps } from './polarSnap';
 import { LivewireTree, SearchScratch, clampInt, type CostParams, type Corridor, type Orientation } from './livewire';
 
 export interface AssistedOptions extends CostParams, EdgeMapOptions {
@@ -110,6 +110,8 @@ interface FinishState {
   orientation: Orientation;
   segments: number[][];
   tree: LivewireTree | null;
+  /** The polar finish in progress (resumed slice by slice). */
+  polar: Generator<void, ImagePoint[], void> | null;
 }
 
 export class AssistedTrace {
@@ -185,10 +187,10 @@ export class AssistedTrace {
     if (!this.finishing) {
       const orientation = this.orientationOf(this.anchorsPx);
       if (orientation === 0) return { done: true, ok: false, error: 'The clicks lie on one line; click around the nerve.' };
-      this.finishing = { anchors: this.anchorsPx.map((a) => this.snap(a)), orientation, segments: [], tree: null };
+      this.finishing = { anchors: this.anchorsPx.map((a) => this.snap(a)), orientation, segments: [], tree: null, polar: null };
     }
     const f = this.finishing;
-    if (this.frame.options.finishMethod === 'polar') return this.finishPolar();
+    if (this.frame.options.finishMethod === 'polar') return this.finishPolar(f, deadline);
     const n = f.anchors.length;
     while (f.segments.length < n) {
       const k = f.segments.length;
@@ -203,7 +205,20 @@ export class AssistedTrace {
     return { done: true, ok: true, contour };
   }
 
-  private finishPolar(): FinishResult {
+  private finishPolar(f: FinishState, deadline: number): FinishResult {
+    f.polar ??= this.polarSteps();
+    for (;;) {
+      const step = f.polar.next();
+      if (step.done) {
+        const contour = step.value;
+        if (contour.length < 3) return { done: true, ok: false, error: 'The outline encloses no area; click around the nerve.' };
+        return { done: true, ok: true, contour };
+      }
+      if (performance.now() >= deadline) return { done: false };
+    }
+  }
+
+  private *polarSteps(): Generator<void, ImagePoint[], void> {
     const { options, fine } = this.frame;
     const clicks = this.anchorsPx.map((i) => this.point(i));
     const n = clicks.length;
@@ -213,7 +228,8 @@ export class AssistedTrace {
       const samples = Math.max(4, Math.ceil(distance(p1, p2) / 2));
       for (let s = 0; s < samples; s++) spline.push(catmullRom(p0, p1, p2, p3, s / samples));
     }
-    const outline = polarSnap(fine, spline, clicks, {
+    yield;
+    const outline = yield* polarSnapSteps(fine, spline, clicks, {
       rimWindowPx: options.rimWindowPx,
       insideWindowPx: options.insideWindowPx,
       searchFraction: options.searchFraction,
@@ -224,9 +240,8 @@ export class AssistedTrace {
       ridgeSearchPx: options.ridgeSearchPx,
       sign: options.polarity === 'dark-inside' ? 1 : -1,
     });
-    const contour = withoutLoops(resampleClosed(smoothClosed(outline, options.smoothingPoints), options.resampleSpacingPx));
-    if (contour.length < 3) return { done: true, ok: false, error: 'The outline encloses no area; click around the nerve.' };
-    return { done: true, ok: true, contour };
+    yield;
+    return withoutLoops(resampleClosed(smoothClosed(outline, options.smoothingPoints), options.resampleSpacingPx));
   }
 
   /** The corridor of segment k: the spline from anchor k to anchor k + 1, sampled every ~2 px. */

@@ -41,7 +41,21 @@ const START_BINS = 2;
 /** Rays at most this many (about one per pixel of outline on ordinary frames; sparser on huge nerves). */
 const MAX_RAYS = 480;
 
+/** The whole computation at once (tests, CLI); the viewer runs polarSnapSteps in slices. */
 export function polarSnap(values: EdgeMap, spline: readonly ImagePoint[], clicks: readonly ImagePoint[], o: PolarSnapOptions): ImagePoint[] {
+  const steps = polarSnapSteps(values, spline, clicks, o);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same computation as a generator that yields after every small piece of work (one ray, one
+ * row of the dynamic programme), so the caller can stop at a time budget and resume on the next
+ * animation frame; the result does not depend on where it was paused.
+ */
+export function* polarSnapSteps(values: EdgeMap, spline: readonly ImagePoint[], clicks: readonly ImagePoint[], o: PolarSnapOptions): Generator<void, ImagePoint[], void> {
   const cx = clicks.reduce((s, p) => s + p.x, 0) / clicks.length;
   const cy = clicks.reduce((s, p) => s + p.y, 0) / clicks.length;
   const meanR = spline.reduce((s, p) => s + Math.hypot(p.x - cx, p.y - cy), 0) / spline.length;
@@ -52,6 +66,7 @@ export function polarSnap(values: EdgeMap, spline: readonly ImagePoint[], clicks
   for (let j = 0; j < M; j++) {
     const t = theta0 + (2 * Math.PI * j) / M;
     rho0[j] = rayHit(spline, cx, cy, Math.cos(t), Math.sin(t)) ?? meanR;
+    if (j % 16 === 15) yield;
   }
   // Search range on each ray: a fraction of the spline's radius there (the far ends of a flat
   // nerve, where a few clicks miss most, get the widest range), the same number of bins on every ray.
@@ -84,6 +99,7 @@ export function polarSnap(values: EdgeMap, spline: readonly ImagePoint[], clicks
       const insideMean = (prefix[at]! - prefix[Math.max(0, at - spanIn)]!) / spanIn;
       profile[j * K + k] = o.sign * (outside - insideMean);
     }
+    yield;
   }
   // Node cost: the rim profile averaged over neighbouring rays (negated: strong rim = cheap), and
   // the distance from the spline.
@@ -96,6 +112,7 @@ export function polarSnap(values: EdgeMap, spline: readonly ImagePoint[], clicks
       const off = (-Dj[j]! + k * hj[j]!) / meanR;
       node[j * K + k] = -e / (2 * A + 1) + o.priorWeight * off * off;
     }
+    if (j % 16 === 15) yield;
   }
   const transition = (dk: number) => o.smoothWeight * (dk * h) * (dk * h);
   const maxJump = Math.max(1, Math.ceil(1 / h));
@@ -126,6 +143,7 @@ export function polarSnap(values: EdgeMap, spline: readonly ImagePoint[], clicks
         from[j * K + k] = arg;
       }
       cost.set(next);
+      if (j % 16 === 15) yield;
     }
     for (let k = Math.max(0, k0 - maxJump); k <= Math.min(K - 1, k0 + maxJump); k++) {
       const total = cost[k]! + transition(k - k0);
@@ -141,7 +159,11 @@ export function polarSnap(values: EdgeMap, spline: readonly ImagePoint[], clicks
   const path = bestPath!;
   const radii = Array.from({ length: M }, (_, j) => Math.max(0.5, rho0[j]! - Dj[j]! + path[j]! * hj[j]!));
   // The crest distance is noisy ray by ray (speckle): smoothed along the outline (~±3 % of it).
-  const raw = radii.map((r, j) => (o.towardsCrest > 0 ? crestOffset(values, cx, cy, theta0, M, j, r, o) : 0));
+  const raw: number[] = [];
+  for (let j = 0; j < M; j++) {
+    raw.push(o.towardsCrest > 0 ? crestOffset(values, cx, cy, theta0, M, j, radii[j]!, o) : 0);
+    yield;
+  }
   const half = Math.max(2, Math.round(M * 0.03));
   const shifts = raw.map((_, j) => {
     let sum = 0;

@@ -16,9 +16,13 @@ import { ASSISTED_TOOL } from './toolNames';
 import { assistedKeys } from './assistedKeys';
 
 
-/** Search growth allowed per mouse move, and per slice of finishing (ms). */
+/**
+ * Search growth allowed per mouse move, and per slice of closing (ms): closing a large outline on a
+ * large frame is spread over animation frames, so no single step blocks the page.
+ */
 const MOVE_BUDGET_MS = 12;
-const FINISH_BUDGET_MS = 40;
+const FINISH_BUDGET_MS = 25;
+const CLOSING_NOTICE = 'Closing the outline… (Esc cancels)';
 /** A click this close (screen px) to the first point closes the outline. */
 const CLOSE_RADIUS_CANVAS_PX = 10;
 const PREVIEW_UID = 'nv-assisted-preview';
@@ -31,6 +35,7 @@ interface Session {
   preview: ImagePoint[];
   growing: number;
   finishing: boolean;
+  closingShown: boolean;
 }
 
 type InteractionEvent = { detail: { element: HTMLDivElement; currentPoints: { world: Types.Point3; canvas: Types.Point2 } } };
@@ -49,9 +54,10 @@ function render(element: HTMLDivElement) {
 /** Drops the trace in progress (Esc, another tool, another image). */
 export function cancelAssistedTrace(): boolean {
   if (!session) return false;
-  const { element, growing } = session;
+  const { element, growing, finishing } = session;
   cancelAnimationFrame(growing);
   session = null;
+  if (finishing) assistedNotice('Assisted trace cancelled; nothing was recorded.');
   render(element);
   return true;
 }
@@ -86,7 +92,11 @@ function updatePreview(s: Session) {
   render(s.element);
 }
 
-/** Finishes in slices, so the page never blocks, then hands the outline over as a freehand trace. */
+/**
+ * Finishes in slices (one per animation frame, "Closing…" shown meanwhile), so the page never
+ * blocks; nothing is stored until the outline is done, and Esc drops it. Then the outline is
+ * handed over as a freehand trace.
+ */
 function finishSoon(s: Session) {
   s.finishing = true;
   cancelAnimationFrame(s.growing);
@@ -94,10 +104,13 @@ function finishSoon(s: Session) {
     if (session !== s) return;
     const result = s.trace.finish(FINISH_BUDGET_MS);
     if (!result.done) {
-      setTimeout(step, 0);
+      if (!s.closingShown) assistedNotice(CLOSING_NOTICE);
+      s.closingShown = true;
+      s.growing = requestAnimationFrame(step);
       return;
     }
     session = null;
+    if (s.closingShown) assistedNotice('');
     render(s.element);
     if (!result.ok) assistedNotice(`Trace not recorded: ${result.error}`);
     else commitAssistedContour(s.imageId, result.contour);
@@ -126,7 +139,7 @@ export class AssistedTraceTool extends BaseTool {
         assistedNotice('The image is not loaded yet; try again in a moment.');
         return true;
       }
-      session = { element, imageId, trace: new AssistedTrace(frame), pointer: null, preview: [], growing: 0, finishing: false };
+      session = { element, imageId, trace: new AssistedTrace(frame), pointer: null, preview: [], growing: 0, finishing: false, closingShown: false };
     }
     const s = session;
     const point = worldToImagePoint(imageId, currentPoints.world);

@@ -91,6 +91,20 @@ describe('assisted contour: clicks and closing', () => {
     expect(slices).toBeGreaterThan(1);
     expect(result).toEqual({ done: true, ok: true, contour: whole });
   });
+
+  it('finishes in slices with the polar finish too (the viewer\'s close), with the identical outline', () => {
+    const clicks = [onRing(10), onRing(100), onRing(190), onRing(280), onRing(10)];
+    const whole = finished(traceRing(clicks));
+    const sliced = traceRing(clicks);
+    let result = sliced.finish(0);
+    let slices = 1;
+    while (!result.done) {
+      result = sliced.finish(0);
+      slices++;
+    }
+    expect(slices).toBeGreaterThan(10);
+    expect(result).toEqual({ done: true, ok: true, contour: whole });
+  });
 });
 
 describe('assisted contour: the result', () => {
