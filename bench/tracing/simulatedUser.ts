@@ -5,17 +5,10 @@
  * - freehand: the true outline with a slow wobble and a fast tremor of a couple of pixels.
  */
 import type { ImagePoint } from '../../src/domain/types';
+import { seededRandom } from '../../scripts/sample-session/outlines.ts';
 
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The samples' mulberry32 (one generator for the project's seeded data). */
+export const seeded = seededRandom;
 
 export function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random() * 0.999999)) * Math.cos(2 * Math.PI * random());

@@ -3,6 +3,8 @@
  * phantoms of scripts/samples/phantoms are available): a lumpy nerve, dark with brighter
  * fascicles, inside a bright rim of varying brightness with an optional gap, in speckle.
  */
+import { seededRandom } from '../../scripts/sample-session/outlines.ts';
+
 export interface SyntheticPhantom {
   readonly id: string;
   readonly width: number;
@@ -28,23 +30,12 @@ export interface SyntheticSpec {
   readonly seed?: number;
 }
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function syntheticPhantom(id: string, spec: SyntheticSpec): SyntheticPhantom {
   const { width, height, cx, cy, rx, ry } = spec;
   const lumps = spec.lumps ?? 0.06;
   const rimPx = spec.rimPx ?? 5;
   const contrast = spec.rimContrast ?? 1;
-  const random = mulberry32(spec.seed ?? 1);
+  const random = seededRandom(spec.seed ?? 1);
   const phase = random() * 6.28;
   const radius = (t: number) => 1 + lumps * Math.cos(3 * t + phase) + (lumps / 2) * Math.cos(5 * t + 2 * phase);
   // Speckle: Rayleigh amplitude, lightly correlated (a 3-tap blur across the beam).
