@@ -4,19 +4,17 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
+import { snapshotHistory } from './snapshotHistory';
 import {
   comparisonInputs,
   groupRepeatedMeasurements,
   type NerveMeasurement,
 } from '../domain/measurement';
 
-const HISTORY_LIMIT = 200;
-
 export const useMeasurementStore = defineStore('measurements', () => {
   const measurements = shallowRef<readonly NerveMeasurement[]>([]);
   const selectedId = ref<string | null>(null);
-  const undoStack = shallowRef<(readonly NerveMeasurement[])[]>([]);
-  const redoStack = shallowRef<(readonly NerveMeasurement[])[]>([]);
+  const history = snapshotHistory(measurements);
   /** Traced and ellipse areas pooled in one mean (saved with the session); by default summarised apart. */
   const poolMethods = ref(false);
 
@@ -24,11 +22,7 @@ export const useMeasurementStore = defineStore('measurements', () => {
   const comparison = computed(() => comparisonInputs(measurements.value, { poolMethods: poolMethods.value }));
   const byId = computed(() => new Map(measurements.value.map((m) => [m.id, m])));
 
-  function commit(next: readonly NerveMeasurement[]) {
-    undoStack.value = [...undoStack.value.slice(-HISTORY_LIMIT + 1), measurements.value];
-    redoStack.value = [];
-    measurements.value = next;
-  }
+  const commit = history.commit;
 
   function add(measurement: NerveMeasurement) {
     commit([...measurements.value, measurement]);
@@ -65,28 +59,10 @@ export const useMeasurementStore = defineStore('measurements', () => {
 
   /** Replace everything (e.g. a session restored or imported); starts a fresh history. */
   function replaceAll(next: readonly NerveMeasurement[]) {
-    measurements.value = next;
-    undoStack.value = [];
-    redoStack.value = [];
+    history.reset(next);
   }
 
-  function undo(): boolean {
-    const previous = undoStack.value.at(-1);
-    if (!previous) return false;
-    undoStack.value = undoStack.value.slice(0, -1);
-    redoStack.value = [...redoStack.value, measurements.value];
-    measurements.value = previous;
-    return true;
-  }
-
-  function redo(): boolean {
-    const next = redoStack.value.at(-1);
-    if (!next) return false;
-    redoStack.value = redoStack.value.slice(0, -1);
-    undoStack.value = [...undoStack.value, measurements.value];
-    measurements.value = next;
-    return true;
-  }
+  const { undo, redo } = history;
 
   /** Next free label "A<n>". */
   function nextLabel(): string {
@@ -103,8 +79,8 @@ export const useMeasurementStore = defineStore('measurements', () => {
     groups,
     comparison,
     byId,
-    canUndo: computed(() => undoStack.value.length > 0),
-    canRedo: computed(() => redoStack.value.length > 0),
+    canUndo: history.canUndo,
+    canRedo: history.canRedo,
     add,
     update,
     patch,

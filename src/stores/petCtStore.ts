@@ -25,12 +25,12 @@ import {
 import type { ImagePoint, Side } from '../domain/types';
 import { loadSlices, type LoadedSlice } from '../viewer/petct/loadSlices';
 import { useStudyStore, type Series } from './studyStore';
+import { snapshotHistory } from './snapshotHistory';
 
 export type PetCtLayout = 'fused' | 'side-by-side';
 export type SuvTool = 'none' | 'region' | 'line';
 
 const nowIso = (): string => new Date().toISOString();
-const HISTORY_LIMIT = 200;
 
 export const usePetCtStore = defineStore('petct', () => {
   const studies = useStudyStore();
@@ -50,8 +50,7 @@ export const usePetCtStore = defineStore('petct', () => {
 
   const edits = ref<SessionSuvEdit[]>([]);
   const measurements = shallowRef<readonly SuvMeasurement[]>([]);
-  const undoStack = shallowRef<(readonly SuvMeasurement[])[]>([]);
-  const redoStack = shallowRef<(readonly SuvMeasurement[])[]>([]);
+  const history = snapshotHistory(measurements);
   const tool = ref<SuvTool>('none');
   const draft = ref<ImagePoint[]>([]);
   const nerve = ref<NerveId>('sciatic');
@@ -225,11 +224,7 @@ export const usePetCtStore = defineStore('petct', () => {
   }
 
   /** One undoable step. */
-  function commit(next: readonly SuvMeasurement[]) {
-    undoStack.value = [...undoStack.value.slice(-HISTORY_LIMIT + 1), measurements.value];
-    redoStack.value = [];
-    measurements.value = next;
-  }
+  const commit = history.commit;
 
   function remove(id: string) {
     if (!measurements.value.some((m) => m.id === id)) return;
@@ -248,23 +243,12 @@ export const usePetCtStore = defineStore('petct', () => {
   }
 
   function undo(): boolean {
-    const previous = undoStack.value.at(-1);
-    if (!previous) return false;
-    undoStack.value = undoStack.value.slice(0, -1);
-    redoStack.value = [...redoStack.value, measurements.value];
-    measurements.value = previous;
-    if (selectedId.value && !previous.some((m) => m.id === selectedId.value)) selectedId.value = null;
+    if (!history.undo()) return false;
+    if (selectedId.value && !measurements.value.some((m) => m.id === selectedId.value)) selectedId.value = null;
     return true;
   }
 
-  function redo(): boolean {
-    const next = redoStack.value.at(-1);
-    if (!next) return false;
-    redoStack.value = redoStack.value.slice(0, -1);
-    undoStack.value = [...undoStack.value, measurements.value];
-    measurements.value = next;
-    return true;
-  }
+  const redo = history.redo;
 
   /** What the session file stores (absent when there is nothing). */
   const sessionSuv = computed<SessionSuv | undefined>(() =>
@@ -274,9 +258,7 @@ export const usePetCtStore = defineStore('petct', () => {
   /** A session restored or imported: its measurements, with a fresh history. */
   function restore(suv: SessionSuv | undefined) {
     edits.value = [...(suv?.edits ?? [])];
-    measurements.value = [...(suv?.measurements ?? [])];
-    undoStack.value = [];
-    redoStack.value = [];
+    history.reset([...(suv?.measurements ?? [])]);
     selectedId.value = null;
   }
 
@@ -284,8 +266,8 @@ export const usePetCtStore = defineStore('petct', () => {
     open, layout, petSeriesUid, ctSeriesUid, petSlices, ctSlices, ctIndex, opacity, suvWindow, ctWindow, colormap, message, loading,
     edits, measurements, tool, draft, nerve, site, sideChoice, selectedId,
     pairs, available, factors, ctSlice, petIndex, petSlice, suvImage, selected, selectedProfile, sessionSuv, editFor,
-    canUndo: computed(() => undoStack.value.length > 0),
-    canRedo: computed(() => redoStack.value.length > 0),
+    canUndo: history.canUndo,
+    canRedo: history.canRedo,
     show, openFusion, scroll, setEdit, addPoint, cancelDraft, finishDraft, remove, reassign, undo, redo, restore,
   };
 });
