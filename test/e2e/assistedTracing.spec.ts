@@ -80,7 +80,7 @@ test('Assisted: six clicks around a phantom nerve store an area within 8 % of th
   await expect(page.getByTestId('tool-assisted')).toHaveAttribute('aria-pressed', 'true');
   await chooseTool(page, 'navigate');
   await chooseTool(page, 'assisted');
-  await expect(page.getByTestId('tool-hint')).toContainText('Click points around the nerve');
+  await expect(page.getByTestId('tool-hint')).toContainText('Click points or drag loosely round the nerve');
 
   const n = entry.outline.length;
   const clicks = Array.from({ length: CLICKS }, (_, k) => entry.outline[Math.round((k * n) / CLICKS) % n]!);
@@ -164,4 +164,57 @@ test('Assisted: Esc drops the trace in progress; Backspace takes back a click; E
   // 95th percentile with five clicks is ~13 %), not a fragment of the Esc'd trace.
   expect(Math.abs(area - entry.areaMm2) / entry.areaMm2, `area ${area} vs ${entry.areaMm2}`).toBeLessThan(0.15);
   await screenshot(page, 'assisted-keys');
+});
+
+/** The true outline pushed in and out by `wobblePx` image pixels (a loose hand), from fraction `from` to `to` of the way round. */
+function looseStretch(entry: PhantomEntry, from: number, to: number, wobblePx: number): [number, number][] {
+  const n = entry.outline.length;
+  const cx = entry.outline.reduce((s, p) => s + p[0], 0) / n;
+  const cy = entry.outline.reduce((s, p) => s + p[1], 0) / n;
+  const out: [number, number][] = [];
+  // Every 4th outline point: a drag's mouse moves come a few pixels apart, as a hand's do.
+  for (let k = Math.round(from * n); k <= Math.round(to * n); k += 4) {
+    const [x, y] = entry.outline[k % n]!;
+    const r = Math.hypot(x - cx, y - cy);
+    const push = wobblePx * Math.sin((k / n) * 2 * Math.PI * 5);
+    out.push([x + ((x - cx) / r) * push, y + ((y - cy) / r) * push]);
+  }
+  return out;
+}
+
+async function dragThrough(page: Page, path: [number, number][]) {
+  const start = await imageToClient(page, ...path[0]!);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  for (const [x, y] of path.slice(1)) {
+    const p = await imageToClient(page, x, y);
+    await page.mouse.move(p.x, p.y, { steps: 2 });
+  }
+  await page.mouse.up();
+}
+
+test('Assisted: a loose drag round the nerve is traced to the rim; a drag ending elsewhere waits, one ending at its start closes', async ({ page }) => {
+  const errors = trackPageErrors(page);
+  const entry = phantom('phantom-tibial-oval-02');
+  await openPhantom(page, entry);
+  await chooseTool(page, 'assisted');
+
+  // Half way round, 2 px in and out of the true border: nothing is stored, the trace waits.
+  await dragThrough(page, looseStretch(entry, 0, 0.5, 2));
+  await page.waitForTimeout(300);
+  await expect(items(page)).toHaveCount(0);
+  await expect(page.locator('svg.svg-layer polyline, svg.svg-layer path').first()).toBeVisible();
+  await screenshot(page, 'assisted-drag-half');
+
+  // The second half, let go where the trace began: closed and stored, near the true area.
+  await dragThrough(page, looseStretch(entry, 0.5, 1, 2));
+  await expect(items(page)).toHaveCount(1);
+  const area = numberIn(await items(page).first().textContent(), 'mm²');
+  expect(Math.abs(area - entry.areaMm2) / entry.areaMm2, `area ${area} mm² vs truth ${entry.areaMm2} mm²`).toBeLessThan(AREA_TOLERANCE);
+  await screenshot(page, 'assisted-drag-closed');
+
+  // One gesture, one step: undo removes the whole dragged trace.
+  await page.keyboard.press('Control+z');
+  await expect(items(page)).toHaveCount(0);
+  expect(errors).toEqual([]);
 });
