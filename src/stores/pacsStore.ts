@@ -129,8 +129,9 @@ export const usePacsStore = defineStore('pacs', () => {
 
   /**
    * A study's images into the viewer, its stored reports listed. The reports are asked for while
-   * the images' metadata comes; the frame the first viewport will show is fetched for its preview
-   * (remoteFirstLook.ts) before the study's instances are registered with the image loader.
+   * the images' metadata comes; the frame the first viewport will show is fetched at once, for the
+   * viewer and its preview (remoteFirstLook.ts), before the study's instances are registered with
+   * the image loader.
    */
   async function openStudy(study: StudySummary): Promise<void> {
     const opened = await run(async () => {
@@ -140,7 +141,8 @@ export const usePacsStore = defineStore('pacs', () => {
         (failed: unknown) => ({ failed }),
       );
       const remote = await c.openStudy(study.studyInstanceUid);
-      const [{ registerRemoteFrames, remoteFrameIds }, { initCornerstone }, { fetchRemoteFirstLook }] = await Promise.all([
+      performance.mark('nt:pacs-metadata-read');
+      const [{ registerRemoteFrames, remoteFrameIds, fetchOpeningFrame }, { initCornerstone }, { fetchRemoteFirstLook }] = await Promise.all([
         import('../viewer/wadors'),
         import('../viewer/cornerstoneSetup'),
         import('../viewer/firstLook/remoteFirstLook'),
@@ -157,7 +159,8 @@ export const usePacsStore = defineStore('pacs', () => {
         remote.skipped.map((s) => ({ fileName: s.name, reason: s.reason })),
       );
       viewer.showFirstSeriesIfEmpty();
-      if (firstSlotEmpty) previewFirstFrame(fetchRemoteFirstLook, remote.instances);
+      if (firstSlotEmpty) previewFirstFrame(fetchOpeningFrame, fetchRemoteFirstLook, remote.instances);
+      performance.mark('nt:pacs-opening-frame-asked');
       // Registered in the same task as the stack is handed over: the viewport asks for them only after it.
       for (const { instance: i } of withIds) registerRemoteFrames(i.frameUrl, i.json, i.meta.numberOfFrames, i.json['7FE00010'] !== undefined);
       current.value = { studyInstanceUid: remote.studyInstanceUid, description: study.description, patientStudy: remote.patientStudy };
@@ -175,9 +178,14 @@ export const usePacsStore = defineStore('pacs', () => {
 
   /**
    * The frame the first viewport opens on (openingIndex: the middle slice of an MR, else the
-   * first), previewed until the viewport has drawn it; not shown if the viewport already works.
+   * first), fetched now — the viewer's loader uses this answer instead of asking again — and
+   * previewed until the viewport has drawn it; not shown if the viewport already works.
    */
-  function previewFirstFrame(fetchLook: typeof import('../viewer/firstLook/remoteFirstLook').fetchRemoteFirstLook, instances: readonly RemoteInstance[]): void {
+  function previewFirstFrame(
+    fetchFrame: typeof import('../viewer/wadors').fetchOpeningFrame,
+    lookAt: typeof import('../viewer/firstLook/remoteFirstLook').fetchRemoteFirstLook,
+    instances: readonly RemoteInstance[],
+  ): void {
     const viewer = useViewerStore();
     const studies = useStudyStore();
     const slot = viewer.slots[0];
@@ -186,10 +194,13 @@ export const usePacsStore = defineStore('pacs', () => {
     const frames = seriesFrames(series);
     const frame = frames[openingIndex(series.modality, frames.length)];
     const remote = frame && instances.find((i) => frame.imageId.startsWith(`wadors:${i.frameUrl}`));
-    // Not a multi-frame instance (a cine): Orthanc's DICOMweb 1.7 reads the whole instance for every
-    // frame request, so a second request for the first frame would only slow the viewer's own down.
-    if (!frame || !remote || remote.meta.numberOfFrames > 1) return;
-    void fetchLook(frame.imageId, remote.meta, frame.instance.fileName, remote.json['7FE00010'] !== undefined).then((look) => {
+    if (!frame || !remote) return;
+    const nativePixels = remote.json['7FE00010'] !== undefined;
+    const answer = fetchFrame(frame.imageId, nativePixels);
+    // A multi-frame instance (a cine) is not previewed: decoding its frame twice on the main
+    // thread (preview and viewer) delayed the viewer's own first image, and the preview lost.
+    if (remote.meta.numberOfFrames > 1) return;
+    void lookAt(answer, remote.meta, frame.instance.fileName, nativePixels).then((look) => {
       if (look && viewer.slots[0]?.seriesUid === series.seriesInstanceUid && !viewer.interactiveSlotIds.includes(slot.id)) viewer.firstLook = look;
     });
   }
