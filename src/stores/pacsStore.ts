@@ -7,6 +7,8 @@
 import { defineStore } from 'pinia';
 import { reactive, ref, shallowRef } from 'vue';
 import { authorizationHeaders, PacsClient, PacsRequestError, probePacs, type PatientStudyModules, type RemoteInstance, type StoredReport, type StudySearch, type StudySummary } from '../pacs';
+import type { DicomImageMetadata } from '../dicom';
+import { groupIntoStudyTree } from '../dicom/studyTree';
 import { openingIndex } from '../viewer/openingStack';
 import { useMeasurementStore } from './measurementStore';
 import { useSessionStore } from './sessionStore';
@@ -34,6 +36,28 @@ const messageOf = (error: unknown): { text: string; login: boolean } =>
   error instanceof PacsRequestError
     ? { text: error.message, login: error.pacs.kind === 'login' }
     : { text: `Something went wrong talking to the PACS: ${error instanceof Error ? error.message : String(error)}`, login: false };
+
+/**
+ * How long the viewer's own work waits for the early preview of a study opened with nothing else
+ * open (the preview and the viewer decode the same answer; the viewer is not held longer than this).
+ */
+const EARLY_PREVIEW_WAIT_MS = 300;
+
+/**
+ * The frame the first viewport will open on when these are the only images open: the first
+ * series as the study tree orders it (studyTree.ts, as the study store does), its opening index
+ * (openingStack.ts). Checked against the viewer's choice once the study is open.
+ */
+function openingFrameOf(toOpen: readonly { fileName: string; meta: DicomImageMetadata; imageIds: string[] }[], instances: readonly RemoteInstance[]) {
+  const tree = groupIntoStudyTree(toOpen.map((o, i) => ({ ...o, key: `early${i}` })));
+  const series = tree.flatMap((p) => p.studies.flatMap((s) => s.series))[0];
+  if (!series) return null;
+  const frames = series.instances.flatMap((i) => i.imageIds.map((imageId) => ({ imageId, instance: i })));
+  const frame = frames[openingIndex(series.modality, frames.length)];
+  const remote = frame && instances.find((i) => frame.imageId.startsWith(`wadors:${i.frameUrl}`));
+  if (!frame || !remote) return null;
+  return { imageId: frame.imageId, meta: remote.meta, fileName: frame.instance.fileName, nativePixels: remote.json['7FE00010'] !== undefined };
+}
 
 export const usePacsStore = defineStore('pacs', () => {
   const url = ref(defaultUrl());
@@ -142,25 +166,51 @@ export const usePacsStore = defineStore('pacs', () => {
       );
       const remote = await c.openStudy(study.studyInstanceUid);
       performance.mark('nt:pacs-metadata-read');
-      const [{ registerRemoteFrames, remoteFrameIds, fetchOpeningFrame }, { initCornerstone }, { fetchRemoteFirstLook }] = await Promise.all([
+      const [{ registerRemoteFrames, remoteFrameIds, fetchOpeningFrame }, { initCornerstone }, { fetchRemoteFirstLook }, { afterNextPaint }] = await Promise.all([
         import('../viewer/wadors'),
         import('../viewer/cornerstoneSetup'),
         import('../viewer/firstLook/remoteFirstLook'),
+        import('../viewer/firstLook/afterNextPaint'),
       ]);
-      // The loader's first initialisation empties its metadata registries: frames are registered after it.
-      await initCornerstone();
       const viewer = useViewerStore();
       const studies = useStudyStore();
       const firstSlot = viewer.slots[0];
       const firstSlotEmpty = !firstSlot?.seriesUid || !studies.seriesByUid.has(firstSlot.seriesUid);
       const withIds = remote.instances.map((i) => ({ instance: i, imageIds: remoteFrameIds(i.frameUrl, i.meta.numberOfFrames) }));
-      const count = studies.openRemote(
-        withIds.map(({ instance: i, imageIds }) => ({ fileName: i.meta.fileName ?? i.meta.sopInstanceUid ?? 'PACS image', meta: i.meta, imageIds })),
-        remote.skipped.map((s) => ({ fileName: s.name, reason: s.reason })),
-      );
+      const toOpen = withIds.map(({ instance: i, imageIds }) => ({ fileName: i.meta.fileName ?? i.meta.sopInstanceUid ?? 'PACS image', meta: i.meta, imageIds }));
+      // Nothing open yet: the frame the viewport will open on is known from the metadata alone; it
+      // is fetched and its preview painted before the viewer's own work (which would hold back both).
+      const early = firstSlotEmpty && !firstSlot?.side && !studies.instances.length ? openingFrameOf(toOpen, remote.instances) : null;
+      if (early) {
+        const answer = fetchOpeningFrame(early.imageId, early.nativePixels);
+        performance.mark('nt:pacs-opening-frame-asked');
+        const look = await Promise.race([fetchRemoteFirstLook(answer, early.meta, early.fileName, early.nativePixels), new Promise<null>((r) => setTimeout(() => r(null), EARLY_PREVIEW_WAIT_MS))]);
+        if (look) {
+          viewer.openingFirstFiles = true;
+          viewer.firstLook = look;
+          await afterNextPaint();
+        }
+      }
+      let count: number;
+      try {
+        // The loader's first initialisation empties its metadata registries: frames are registered after it.
+        await initCornerstone();
+        count = studies.openRemote(
+          toOpen,
+          remote.skipped.map((s) => ({ fileName: s.name, reason: s.reason })),
+        );
+      } catch (error) {
+        if (early) viewer.firstLook = null;
+        throw error;
+      } finally {
+        viewer.openingFirstFiles = false;
+      }
       viewer.showFirstSeriesIfEmpty();
-      if (firstSlotEmpty) previewFirstFrame(fetchOpeningFrame, fetchRemoteFirstLook, remote.instances);
-      performance.mark('nt:pacs-opening-frame-asked');
+      if (early && viewer.firstLook && firstOpeningImageId() !== early.imageId) viewer.firstLook = null; // not what the viewport shows
+      if (firstSlotEmpty && !early) {
+        previewFirstFrame(fetchOpeningFrame, fetchRemoteFirstLook, remote.instances);
+        performance.mark('nt:pacs-opening-frame-asked');
+      }
       // Registered in the same task as the stack is handed over: the viewport asks for them only after it.
       for (const { instance: i } of withIds) registerRemoteFrames(i.frameUrl, i.json, i.meta.numberOfFrames, i.json['7FE00010'] !== undefined);
       current.value = { studyInstanceUid: remote.studyInstanceUid, description: study.description, patientStudy: remote.patientStudy };
@@ -174,6 +224,15 @@ export const usePacsStore = defineStore('pacs', () => {
     notice.value = `Opened ${opened.count} image${opened.count === 1 ? '' : 's'} from the PACS${
       opened.reports.length ? `; ${opened.reports.length} NerveTrace report${opened.reports.length === 1 ? ' is' : 's are'} stored with this study` : ''
     }.`;
+  }
+
+  /** The image id the first viewport opens on (openingIndex: the middle slice of an MR, else the first). */
+  function firstOpeningImageId(): string | undefined {
+    const slot = useViewerStore().slots[0];
+    const series = slot?.seriesUid ? useStudyStore().seriesByUid.get(slot.seriesUid) : undefined;
+    if (!series) return undefined;
+    const frames = seriesFrames(series);
+    return frames[openingIndex(series.modality, frames.length)]?.imageId;
   }
 
   /**

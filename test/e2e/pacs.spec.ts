@@ -231,8 +231,10 @@ test('a cine from the PACS is fetched in two requests (its first frame, then the
   test.setTimeout(90_000);
   const errors = trackPageErrors(page);
   const cine = sampleFile((f) => f.frames > 1);
+  // The manifest lists each file's SOP Instance UID (ManifestFile does not type it).
+  const sop = (cine as unknown as { sopInstanceUid: string }).sopInstanceUid;
   const cineRequests: string[] = [];
-  page.on('request', (r) => void (r.url().includes(`/instances/${cine.sopInstanceUid}/frames/`) && cineRequests.push(r.url())));
+  page.on('request', (r) => void (r.url().includes(`/instances/${sop}/frames/`) && cineRequests.push(r.url())));
   await openPacsStudy(page, 'US');
   await showSeries(page, cine.description);
   const position = page.locator('.viewport-panel').first().getByTestId('overlay-position');
