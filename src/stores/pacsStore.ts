@@ -164,14 +164,17 @@ export const usePacsStore = defineStore('pacs', () => {
         (found) => ({ found }),
         (failed: unknown) => ({ failed }),
       );
-      const remote = await c.openStudy(study.studyInstanceUid);
-      performance.mark('nt:pacs-metadata-read');
-      const [{ registerRemoteFrames, remoteFrameIds, fetchOpeningFrame }, { initCornerstone }, { fetchRemoteFirstLook }, { afterNextPaint }] = await Promise.all([
+      // The viewer's code is asked for while the metadata comes (the preview's chunk is not preloaded).
+      const code = Promise.all([
         import('../viewer/wadors'),
         import('../viewer/cornerstoneSetup'),
         import('../viewer/firstLook/remoteFirstLook'),
         import('../viewer/firstLook/afterNextPaint'),
       ]);
+      code.catch(() => undefined); // awaited below; a failure is reported there, not as unhandled
+      const remote = await c.openStudy(study.studyInstanceUid);
+      performance.mark('nt:pacs-metadata-read');
+      const [{ registerRemoteFrames, remoteFrameIds, fetchOpeningFrame, requestOtherFrames }, { initCornerstone }, { fetchRemoteFirstLook }, { afterNextPaint }] = await code;
       const viewer = useViewerStore();
       const studies = useStudyStore();
       const firstSlot = viewer.slots[0];
@@ -190,6 +193,8 @@ export const usePacsStore = defineStore('pacs', () => {
           viewer.firstLook = look;
           await afterNextPaint();
         }
+        // A cine's other frames: asked for once its first is here (and previewed), not before.
+        void answer.then(() => requestOtherFrames(early.imageId, early.meta.numberOfFrames));
       }
       let count: number;
       try {
