@@ -11,14 +11,19 @@
  *   (`…/frames/2,3,…,100`, at most 100 frames a request) when the viewer first asks for one of
  *   them (or once the opening frame's preview is painted, requestOtherFrames), instead of one
  *   request per frame: Orthanc's DICOMweb 1.7 reads the whole stored instance
- *   (9 MB for the benchmark's cine) for every request, so 99 requests cost 99 such reads.
- * Frame bytes are decoded by Cornerstone's own createImage, as its loader does with a frame it
- * fetched; a frame missing from an answer, or an answer that failed, is fetched alone as before.
+ *   (9 MB for the benchmark's cine) for every request, so 99 requests cost 99 such reads
+ *   (src/pacs/multiFrameFetch.ts).
+ * Frame bytes are decoded by Cornerstone's own createImage, as its
+ * loader does with a frame it fetched; a frame missing from an answer, or an answer that failed,
+ * is fetched alone as before.
  */
 import { Enums, imageLoader, type Types } from '@cornerstonejs/core';
 import { createImage, wadors } from '@cornerstonejs/dicom-image-loader';
 import { utilities as metadataUtilities } from '@cornerstonejs/metadata';
-import { allParts, firstPart, frameListUrls, framesByNumber, transferSyntaxOfPart } from '../pacs/multipart';
+import { firstPart, transferSyntaxOfPart } from '../pacs/multipart';
+import { MultiFrameFetch, type FrameBytes } from '../pacs/multiFrameFetch';
+
+export type { FrameBytes } from '../pacs/multiFrameFetch';
 
 let headers: Record<string, string> = {};
 /** Frame URL prefixes of instances stored with native (uncompressed) pixels. */
@@ -55,24 +60,8 @@ export function remoteFrameIds(frameUrl: string, numberOfFrames: number): string
   return Array.from({ length: Math.max(1, numberOfFrames) }, (_, i) => `wadors:${frameUrl}${i + 1}`);
 }
 
-/** One frame's bytes as the PACS sent them. */
-export interface FrameBytes {
-  readonly transferSyntax: string;
-  /** The part's Content-Type. */
-  readonly type: string;
-  readonly bytes: Uint8Array;
-}
-
-/** Multi-frame instances by frame URL prefix: the frame asked for alone, and the frame-list answers. */
-interface MultiFrame {
-  readonly numberOfFrames: number;
-  /** The first frame asked for; it is fetched alone (the first image does not wait for the clip). */
-  first: number | null;
-  /** Frame number → its bytes, or the frame-list request bringing it. Taken out once decoded. */
-  readonly pending: Map<number, Promise<FrameBytes | null>>;
-  listed: boolean;
-}
-const multiFrame = new Map<string, MultiFrame>();
+/** Multi-frame instances by frame URL prefix. */
+const multiFrame = new Map<string, MultiFrameFetch>();
 /** The opening frame's answer by image id, fetched before the viewer asks (fetchOpeningFrame). */
 const opening = new Map<string, Promise<FrameBytes | null>>();
 
@@ -112,9 +101,10 @@ export function fetchOpeningFrame(imageId: string, nativePixels: boolean): Promi
   return answer;
 }
 
-function multiFrameEntry(frameUrl: string, numberOfFrames: number): MultiFrame {
+function multiFrameEntry(imageId: string, numberOfFrames: number): MultiFrameFetch {
+  const frameUrl = frameUrlOf(imageId);
   let entry = multiFrame.get(frameUrl);
-  if (!entry) multiFrame.set(frameUrl, (entry = { numberOfFrames, first: null, pending: new Map(), listed: false }));
+  if (!entry) multiFrame.set(frameUrl, (entry = new MultiFrameFetch(frameUrl, numberOfFrames, (url) => request(url, imageId))));
   return entry;
 }
 
@@ -125,50 +115,21 @@ function multiFrameEntry(frameUrl: string, numberOfFrames: number): MultiFrame {
  */
 export function requestOtherFrames(openingImageId: string, numberOfFrames: number): void {
   if (numberOfFrames < 2) return;
-  const frameUrl = frameUrlOf(openingImageId);
-  const entry = multiFrameEntry(frameUrl, numberOfFrames);
-  entry.first ??= frameNumberOf(openingImageId);
-  if (!entry.listed) requestFrameLists(frameUrl, entry, openingImageId);
-}
-
-/** Asks for the frames of a multi-frame instance not yet asked for, in frame-list requests one after another. */
-function requestFrameLists(frameUrl: string, entry: MultiFrame, imageId: string): void {
-  entry.listed = true;
-  const frames = Array.from({ length: entry.numberOfFrames }, (_, i) => i + 1).filter((f) => f !== entry.first && !entry.pending.has(f));
-  let previous: Promise<unknown> = Promise.resolve();
-  for (const list of frameListUrls(frameUrl, frames)) {
-    const answer = previous.then(() => request(list.url, imageId)).then((got) => {
-      const parts = got ? allParts(got.body, got.type) : null;
-      const byNumber = parts ? framesByNumber(parts, list.frames) : new Map();
-      // Copied out of the 9 MB answer: a decode worker is sent its frame, not the whole buffer.
-      return new Map([...byNumber].map(([n, p]) => [n, { transferSyntax: transferSyntaxOfPart(p.type), type: p.type, bytes: p.bytes.slice() }]));
-    });
-    previous = answer;
-    for (const f of list.frames) entry.pending.set(f, answer.then((m) => m.get(f) ?? null));
-  }
+  const entry = multiFrameEntry(openingImageId, numberOfFrames);
+  entry.fetchedAlone(frameNumberOf(openingImageId));
+  entry.requestOthers();
 }
 
 /** The bytes of this frame already fetched or on their way (taken: asked for once), or null. */
 function bytesFor(imageId: string): Promise<FrameBytes | null> | null {
   const early = opening.get(imageId);
-  const frameUrl = frameUrlOf(imageId);
-  const entry = multiFrame.get(frameUrl);
-  const frame = frameNumberOf(imageId);
+  const entry = multiFrame.get(frameUrlOf(imageId));
   if (early) {
     opening.delete(imageId);
-    if (entry) entry.first ??= frame;
+    entry?.fetchedAlone(frameNumberOf(imageId));
     return early;
   }
-  if (!entry) return null;
-  if (entry.first === null) {
-    entry.first = frame;
-    return null;
-  }
-  if (frame === entry.first) return null;
-  if (!entry.listed) requestFrameLists(frameUrl, entry, imageId);
-  const pending = entry.pending.get(frame) ?? null;
-  entry.pending.delete(frame); // decoded once; if the cache lets it go, it is fetched alone
-  return pending;
+  return entry ? entry.take(frameNumberOf(imageId)) : null;
 }
 
 async function decodeFrameBytes(imageId: string, frame: FrameBytes, options: Record<string, unknown>): Promise<Types.IImage> {
@@ -199,7 +160,7 @@ export function registerPacsFrameLoader(): void {
  */
 export function registerRemoteFrames(frameUrl: string, json: object, numberOfFrames: number, nativePixels = false): string[] {
   if (nativePixels) nativeInstances.add(frameUrl);
-  if (numberOfFrames > 1) multiFrameEntry(frameUrl, numberOfFrames);
+  if (numberOfFrames > 1) multiFrameEntry(`wadors:${frameUrl}1`, numberOfFrames);
   const ids = remoteFrameIds(frameUrl, numberOfFrames);
   // Both registries: the loader's own (wadors.metaDataManager) and, since 5.x, the typed metadata
   // providers of @cornerstonejs/metadata that build the image modules (addDicomWebInstance).
