@@ -11,7 +11,8 @@
  * - pacsCineFpsRatio: the cine opened from the PACS and played at once, frames shown per second
  *   against its nominal rate. Orthanc's DICOMweb 1.7 answers each frame request of a multi-frame
  *   instance by reading the whole stored instance again (faster multi-frame retrieval came in its
- *   1.18), so every cine frame costs a 9 MB read on the server.
+ *   1.18), so every frame request costs a 9 MB read on the server; the viewer asks for the
+ *   cine's other frames in one frame-list request (src/viewer/wadors.ts), one read.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { basename } from 'node:path';

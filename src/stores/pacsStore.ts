@@ -7,6 +7,8 @@
 import { defineStore } from 'pinia';
 import { reactive, ref, shallowRef } from 'vue';
 import { authorizationHeaders, PacsClient, PacsRequestError, probePacs, type PatientStudyModules, type RemoteInstance, type StoredReport, type StudySearch, type StudySummary } from '../pacs';
+import type { DicomImageMetadata } from '../dicom';
+import { groupIntoStudyTree } from '../dicom/studyTree';
 import { openingIndex } from '../viewer/openingStack';
 import { useMeasurementStore } from './measurementStore';
 import { useSessionStore } from './sessionStore';
@@ -34,6 +36,28 @@ const messageOf = (error: unknown): { text: string; login: boolean } =>
   error instanceof PacsRequestError
     ? { text: error.message, login: error.pacs.kind === 'login' }
     : { text: `Something went wrong talking to the PACS: ${error instanceof Error ? error.message : String(error)}`, login: false };
+
+/**
+ * How long the viewer's own work waits for the early preview of a study opened with nothing else
+ * open (the preview and the viewer decode the same answer; the viewer is not held longer than this).
+ */
+const EARLY_PREVIEW_WAIT_MS = 300;
+
+/**
+ * The frame the first viewport will open on when these are the only images open: the first
+ * series as the study tree orders it (studyTree.ts, as the study store does), its opening index
+ * (openingStack.ts). Checked against the viewer's choice once the study is open.
+ */
+function openingFrameOf(toOpen: readonly { fileName: string; meta: DicomImageMetadata; imageIds: string[] }[], instances: readonly RemoteInstance[]) {
+  const tree = groupIntoStudyTree(toOpen.map((o, i) => ({ ...o, key: `early${i}` })));
+  const series = tree.flatMap((p) => p.studies.flatMap((s) => s.series))[0];
+  if (!series) return null;
+  const frames = series.instances.flatMap((i) => i.imageIds.map((imageId) => ({ imageId, instance: i })));
+  const frame = frames[openingIndex(series.modality, frames.length)];
+  const remote = frame && instances.find((i) => frame.imageId.startsWith(`wadors:${i.frameUrl}`));
+  if (!frame || !remote) return null;
+  return { imageId: frame.imageId, meta: remote.meta, fileName: frame.instance.fileName, nativePixels: remote.json['7FE00010'] !== undefined };
+}
 
 export const usePacsStore = defineStore('pacs', () => {
   const url = ref(defaultUrl());
@@ -129,8 +153,9 @@ export const usePacsStore = defineStore('pacs', () => {
 
   /**
    * A study's images into the viewer, its stored reports listed. The reports are asked for while
-   * the images' metadata comes; the frame the first viewport will show is fetched for its preview
-   * (remoteFirstLook.ts) before the study's instances are registered with the image loader.
+   * the images' metadata comes; the frame the first viewport will show is fetched at once, for the
+   * viewer and its preview (remoteFirstLook.ts), before the study's instances are registered with
+   * the image loader.
    */
   async function openStudy(study: StudySummary): Promise<void> {
     const opened = await run(async () => {
@@ -139,25 +164,58 @@ export const usePacsStore = defineStore('pacs', () => {
         (found) => ({ found }),
         (failed: unknown) => ({ failed }),
       );
-      const remote = await c.openStudy(study.studyInstanceUid);
-      const [{ registerRemoteFrames, remoteFrameIds }, { initCornerstone }, { fetchRemoteFirstLook }] = await Promise.all([
+      // The viewer's code is asked for while the metadata comes (the preview's chunk is not preloaded).
+      const code = Promise.all([
         import('../viewer/wadors'),
         import('../viewer/cornerstoneSetup'),
         import('../viewer/firstLook/remoteFirstLook'),
+        import('../viewer/firstLook/afterNextPaint'),
       ]);
-      // The loader's first initialisation empties its metadata registries: frames are registered after it.
-      await initCornerstone();
+      code.catch(() => undefined); // awaited below; a failure is reported there, not as unhandled
+      const remote = await c.openStudy(study.studyInstanceUid);
+      performance.mark('nt:pacs-metadata-read');
+      const [{ registerRemoteFrames, remoteFrameIds, fetchOpeningFrame, requestOtherFrames }, { initCornerstone }, { fetchRemoteFirstLook }, { afterNextPaint }] = await code;
       const viewer = useViewerStore();
       const studies = useStudyStore();
       const firstSlot = viewer.slots[0];
       const firstSlotEmpty = !firstSlot?.seriesUid || !studies.seriesByUid.has(firstSlot.seriesUid);
       const withIds = remote.instances.map((i) => ({ instance: i, imageIds: remoteFrameIds(i.frameUrl, i.meta.numberOfFrames) }));
-      const count = studies.openRemote(
-        withIds.map(({ instance: i, imageIds }) => ({ fileName: i.meta.fileName ?? i.meta.sopInstanceUid ?? 'PACS image', meta: i.meta, imageIds })),
-        remote.skipped.map((s) => ({ fileName: s.name, reason: s.reason })),
-      );
+      const toOpen = withIds.map(({ instance: i, imageIds }) => ({ fileName: i.meta.fileName ?? i.meta.sopInstanceUid ?? 'PACS image', meta: i.meta, imageIds }));
+      // Nothing open yet: the frame the viewport will open on is known from the metadata alone; it
+      // is fetched and its preview painted before the viewer's own work (which would hold back both).
+      const early = firstSlotEmpty && !firstSlot?.side && !studies.instances.length ? openingFrameOf(toOpen, remote.instances) : null;
+      if (early) {
+        const answer = fetchOpeningFrame(early.imageId, early.nativePixels);
+        performance.mark('nt:pacs-opening-frame-asked');
+        const look = await Promise.race([fetchRemoteFirstLook(answer, early.meta, early.fileName, early.nativePixels), new Promise<null>((r) => setTimeout(() => r(null), EARLY_PREVIEW_WAIT_MS))]);
+        if (look) {
+          viewer.openingFirstFiles = true;
+          viewer.firstLook = look;
+          await afterNextPaint();
+        }
+        // A cine's other frames: asked for once its first is here (and previewed), not before.
+        void answer.then(() => requestOtherFrames(early.imageId, early.meta.numberOfFrames));
+      }
+      let count: number;
+      try {
+        // The loader's first initialisation empties its metadata registries: frames are registered after it.
+        await initCornerstone();
+        count = studies.openRemote(
+          toOpen,
+          remote.skipped.map((s) => ({ fileName: s.name, reason: s.reason })),
+        );
+      } catch (error) {
+        if (early) viewer.firstLook = null;
+        throw error;
+      } finally {
+        viewer.openingFirstFiles = false;
+      }
       viewer.showFirstSeriesIfEmpty();
-      if (firstSlotEmpty) previewFirstFrame(fetchRemoteFirstLook, remote.instances);
+      if (early && viewer.firstLook && firstOpeningImageId() !== early.imageId) viewer.firstLook = null; // not what the viewport shows
+      if (firstSlotEmpty && !early) {
+        previewFirstFrame(fetchOpeningFrame, fetchRemoteFirstLook, remote.instances);
+        performance.mark('nt:pacs-opening-frame-asked');
+      }
       // Registered in the same task as the stack is handed over: the viewport asks for them only after it.
       for (const { instance: i } of withIds) registerRemoteFrames(i.frameUrl, i.json, i.meta.numberOfFrames, i.json['7FE00010'] !== undefined);
       current.value = { studyInstanceUid: remote.studyInstanceUid, description: study.description, patientStudy: remote.patientStudy };
@@ -173,11 +231,25 @@ export const usePacsStore = defineStore('pacs', () => {
     }.`;
   }
 
+  /** The image id the first viewport opens on (openingIndex: the middle slice of an MR, else the first). */
+  function firstOpeningImageId(): string | undefined {
+    const slot = useViewerStore().slots[0];
+    const series = slot?.seriesUid ? useStudyStore().seriesByUid.get(slot.seriesUid) : undefined;
+    if (!series) return undefined;
+    const frames = seriesFrames(series);
+    return frames[openingIndex(series.modality, frames.length)]?.imageId;
+  }
+
   /**
    * The frame the first viewport opens on (openingIndex: the middle slice of an MR, else the
-   * first), previewed until the viewport has drawn it; not shown if the viewport already works.
+   * first), fetched now — the viewer's loader uses this answer instead of asking again — and
+   * previewed until the viewport has drawn it; not shown if the viewport already works.
    */
-  function previewFirstFrame(fetchLook: typeof import('../viewer/firstLook/remoteFirstLook').fetchRemoteFirstLook, instances: readonly RemoteInstance[]): void {
+  function previewFirstFrame(
+    fetchFrame: typeof import('../viewer/wadors').fetchOpeningFrame,
+    lookAt: typeof import('../viewer/firstLook/remoteFirstLook').fetchRemoteFirstLook,
+    instances: readonly RemoteInstance[],
+  ): void {
     const viewer = useViewerStore();
     const studies = useStudyStore();
     const slot = viewer.slots[0];
@@ -186,10 +258,13 @@ export const usePacsStore = defineStore('pacs', () => {
     const frames = seriesFrames(series);
     const frame = frames[openingIndex(series.modality, frames.length)];
     const remote = frame && instances.find((i) => frame.imageId.startsWith(`wadors:${i.frameUrl}`));
-    // Not a multi-frame instance (a cine): Orthanc's DICOMweb 1.7 reads the whole instance for every
-    // frame request, so a second request for the first frame would only slow the viewer's own down.
-    if (!frame || !remote || remote.meta.numberOfFrames > 1) return;
-    void fetchLook(frame.imageId, remote.meta, frame.instance.fileName, remote.json['7FE00010'] !== undefined).then((look) => {
+    if (!frame || !remote) return;
+    const nativePixels = remote.json['7FE00010'] !== undefined;
+    const answer = fetchFrame(frame.imageId, nativePixels);
+    // A multi-frame instance (a cine) is not previewed: decoding its frame twice on the main
+    // thread (preview and viewer) delayed the viewer's own first image, and the preview lost.
+    if (remote.meta.numberOfFrames > 1) return;
+    void lookAt(answer, remote.meta, frame.instance.fileName, nativePixels).then((look) => {
       if (look && viewer.slots[0]?.seriesUid === series.seriesInstanceUid && !viewer.interactiveSlotIds.includes(slot.id)) viewer.firstLook = look;
     });
   }

@@ -21,7 +21,7 @@ import { registerDisplayGeometryProvider } from './displayGeometryProvider';
 import { registerDisplayValuesProvider } from './displayValuesProvider';
 import { registerBoundedPixelRangeLoader } from './boundedPixelRange';
 import { absorbDecoderRejections } from './decoderRejections';
-import { frameRequestHeaders } from './wadors';
+import { frameRequestHeaders, registerPacsFrameLoader } from './wadors';
 import dcmjs from 'dcmjs';
 
 export const RENDERING_ENGINE_ID = 'nervetrace-engine';
@@ -53,6 +53,8 @@ export function initCornerstone(): Promise<RenderingEngine> {
       // PACS frames (wadors:) carry the PACS login when one was given.
       beforeSend: (_xhr: XMLHttpRequest, imageId: string) => frameRequestHeaders(imageId),
     });
+    // PACS frames already fetched (the opening frame, a cine's frame lists) are not asked for again.
+    registerPacsFrameLoader();
     registerDisplayGeometryProvider();
     // Cornerstone's metadata reader (dcmjs) logs "Invalid vr type xs" as a console error for
     // every Implicit VR element whose VR is US or SS by context, then reads it correctly: noise.

@@ -1,31 +1,28 @@
 /**
- * The first look of a study opened from the PACS: the frame the viewport will show first, fetched
- * and decoded here (JPEG baseline by the browser, native pixels as in firstLook.ts) while the
- * imaging stack registers the study and its loader fetches, decodes and draws the same frame. Like
+ * The first look of a study opened from the PACS: the frame the viewport will show first, decoded
+ * here (JPEG baseline by the browser, native pixels as in firstLook.ts) from the one answer the
+ * viewer's loader decodes too, while the imaging stack registers the study and draws it. Like
  * the local first look it is labelled a preview, has no tools, and goes once the viewport paints.
  */
 import type { DicomImageMetadata } from '../../dicom';
-import { frameRequestHeaders, NATIVE_ACCEPT } from '../wadors';
-import { firstPart } from '../../pacs/multipart';
+import type { FrameBytes } from '../wadors';
 import { lookAtFrame, type FirstLook } from './firstLook';
 
 const JPEG_BASELINE = '1.2.840.10008.1.2.4.50';
-/** Compressed frames as stored (the browser decodes JPEG baseline; anything else is not previewed). */
-const AS_STORED = 'multipart/related; type="application/octet-stream"; transfer-syntax=*';
+const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
 
 /**
- * `nativePixels`: the instance's metadata lists Pixel Data (its frames are uncompressed). The
- * frame URL is the imageId without `wadors:`. Null when the frame cannot be previewed faithfully.
+ * `frame`: the opening frame's answer (wadors.ts fetchOpeningFrame, shared with the loader).
+ * `nativePixels`: the instance's metadata lists Pixel Data (its frames are uncompressed). Null
+ * when the frame cannot be previewed faithfully.
  */
-export async function fetchRemoteFirstLook(imageId: string, meta: DicomImageMetadata, name: string, nativePixels: boolean): Promise<FirstLook | null> {
+export async function fetchRemoteFirstLook(frame: Promise<FrameBytes | null>, meta: DicomImageMetadata, name: string, nativePixels: boolean): Promise<FirstLook | null> {
   try {
-    const headers = frameRequestHeaders(imageId);
-    const response = await fetch(imageId.replace(/^wadors:/, ''), { headers: { ...headers, Accept: nativePixels ? NATIVE_ACCEPT : AS_STORED } });
-    if (!response.ok) return null;
-    const part = firstPart(new Uint8Array(await response.arrayBuffer()), response.headers.get('content-type') ?? '');
+    const part = await frame;
     if (!part) return null;
     const jpeg = part.type.includes(JPEG_BASELINE) || (!nativePixels && part.bytes[0] === 0xff && part.bytes[1] === 0xd8);
-    if (!jpeg && (!nativePixels || /transfer-syntax=(?!1\.2\.840\.10008\.1\.2\.1(?![\d.]))/.test(part.type))) return null;
+    // Native pixels only as asked for (Explicit VR Little Endian, wadors.ts NATIVE_ACCEPT).
+    if (!jpeg && (!nativePixels || (/transfer-syntax=/.test(part.type) && part.transferSyntax !== EXPLICIT_VR_LITTLE_ENDIAN))) return null;
     const frameBytes = Math.ceil((meta.rows * meta.columns * meta.samplesPerPixel * meta.bitsAllocated) / 8);
     if (!jpeg && part.bytes.length < frameBytes) return null;
     return await lookAtFrame(name, meta, part.bytes, jpeg);
