@@ -38,7 +38,7 @@ export function fitEllipse(points: readonly ImagePoint[], weights?: readonly num
     const row = [x * x, x * y, y * y, x, y, 1];
     for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) S[i]![j]! += w * row[i]! * row[j]!;
   });
-  const [A, B, C, D, E, F] = smallestEigenvector(S);
+  const [A, B, C, D, E, F] = smallestEigenvector(S) as [number, number, number, number, number, number];
   const disc = B * B - 4 * A * C;
   if (!(disc < 0)) return null;
   // Centre: the gradient vanishes.
