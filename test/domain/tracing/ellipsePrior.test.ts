@@ -88,6 +88,12 @@ describe('ellipse prior: the curve the polar finish keeps near', () => {
     for (const c of clicks) expect(Math.min(...ellipse.map((q) => Math.hypot(q.x - c.x, q.y - c.y)))).toBeLessThan(1.5);
   });
 
+  it('is not used (null: the spline is) for dense clicks, which follow the border themselves', () => {
+    const nerve = flatNerve(60, 20);
+    expect(ellipsePrior(evenPoints(nerve, 10, 0), splineThrough(evenPoints(nerve, 10, 0)))).not.toBeNull();
+    expect(ellipsePrior(evenPoints(nerve, 11, 0), splineThrough(evenPoints(nerve, 11, 0)))).toBeNull();
+  });
+
   it('is not used (null: the spline is) when the clicks lie on no plausible ellipse', () => {
     // An L-shaped outline: the best conic misses some of its clicks by far.
     const clicks = [{ x: 0, y: 0 }, { x: 60, y: 0 }, { x: 60, y: 10 }, { x: 12, y: 12 }, { x: 10, y: 60 }, { x: 0, y: 60 }];
