@@ -414,8 +414,9 @@ const SPLINE_SAMPLE_WEIGHT = 0.01;
 /**
  * The ellipse through the clicks as a polygon, or null (fewer than 4 clicks or more than
  * ELLIPSE_MAX_CLICKS, no ellipse, or one
- * that is no plausible nerve: its area outside ELLIPSE_AREA_RANGE × the spline's, or a click more
- * than ELLIPSE_MAX_MISS of the mean radius off it — the clicks then do not lie on an ellipse).
+ * that is no plausible nerve: its area outside ELLIPSE_AREA_RANGE × the spline's, its long axis
+ * over 1.5 × the spline's extent, or a click more than ELLIPSE_MAX_MISS of the mean radius off it
+ * — the clicks then do not lie on an ellipse).
  */
 export function ellipsePrior(clicks: readonly ImagePoint[], spline: readonly ImagePoint[]): ImagePoint[] | null {
   if (clicks.length < 4 || clicks.length > ELLIPSE_MAX_CLICKS) return null;
@@ -428,7 +429,11 @@ export function ellipsePrior(clicks: readonly ImagePoint[], spline: readonly Ima
   const splineArea = Math.abs(contourSignedAreaPx2(spline));
   const ratio = (Math.PI * e.a * e.b) / splineArea;
   if (!(ratio >= ELLIPSE_AREA_RANGE[0] && ratio <= ELLIPSE_AREA_RANGE[1])) return null;
-  const polygon = ellipsePolygon(e, Math.max(64, Math.ceil((2 * Math.PI * e.a) / 2)));
+  // A long needle of the right area is no nerve either: its long axis may pass the clicks' span by half.
+  const xs = spline.map((q) => q.x);
+  const ys = spline.map((q) => q.y);
+  if (2 * e.a > 1.5 * Math.hypot(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys))) return null;
+  const polygon = ellipsePolygon(e, Math.min(1024, Math.max(64, Math.ceil((2 * Math.PI * e.a) / 2))));
   const meanR = Math.sqrt(e.a * e.b);
   for (const c of clicks) {
     const miss = Math.min(...polygon.map((q) => distance(q, c)));

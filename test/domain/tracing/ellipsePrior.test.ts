@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { ellipsePolygon, fitEllipse, tracingFrameFor, AssistedTrace, EdgeMap } from '../../../src/domain/tracing';
 import { catmullRom, ellipsePrior } from '../../../src/domain/tracing/assistedContour';
 import { contourSignedAreaPx2 } from '../../../src/domain/geometry/area';
@@ -92,6 +93,20 @@ describe('ellipse prior: the curve the polar finish keeps near', () => {
     const nerve = flatNerve(60, 20);
     expect(ellipsePrior(evenPoints(nerve, 10, 0), splineThrough(evenPoints(nerve, 10, 0)))).not.toBeNull();
     expect(ellipsePrior(evenPoints(nerve, 11, 0), splineThrough(evenPoints(nerve, 11, 0)))).toBeNull();
+  });
+
+  it('never throws on any clicks: either null or a closed polygon of finite points', () => {
+    const point = fc.record({ x: fc.integer({ min: 0, max: 2047 }), y: fc.integer({ min: 0, max: 2047 }) });
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 3, maxLength: 12 }), (clicks) => {
+        const prior = ellipsePrior(clicks, splineThrough(clicks));
+        if (prior) {
+          expect(prior.length).toBeGreaterThanOrEqual(64);
+          for (const q of prior) expect(Number.isFinite(q.x) && Number.isFinite(q.y)).toBe(true);
+        }
+      }),
+      { numRuns: 300, seed: 17 },
+    );
   });
 
   it('is not used (null: the spline is) when the clicks lie on no plausible ellipse', () => {
