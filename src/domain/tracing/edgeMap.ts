@@ -21,6 +21,12 @@ export interface StoredFrame {
 export interface EdgeMapOptions {
   /** Standard deviation of the speckle-reducing Gaussian, in pixels (the map the path follows). */
   readonly sigmaPx: number;
+  /**
+   * When set, the map is of echo AMPLITUDE: each range-normalised value v (log-compressed grey
+   * level) is first taken to exp((v − 1) · amplitudeDb / 20 · ln 10), i.e. the frame's robust range
+   * is assumed to span amplitudeDb decibels (see AssistedOptions.linearRangeDb). Done tile by tile.
+   */
+  readonly amplitudeDb?: number;
 }
 
 const TILE = 32;
@@ -42,6 +48,9 @@ export class EdgeMap {
   private readonly radius: number;
   private readonly scratchH: Float32Array;
   private readonly scratchS: Float32Array;
+  /** exp factor per unit of normalised value (0: values used as they are). */
+  private readonly amplitudeK: number;
+  private readonly rowScratch: Float32Array;
 
   /** values: range-normalised modality values (see normalisedValues), shared between scales. */
   constructor(values: Float32Array, width: number, height: number, options: EdgeMapOptions) {
@@ -58,6 +67,8 @@ export class EdgeMap {
     const span = TILE + 2 + 2 * this.radius;
     this.scratchH = new Float32Array(span * (TILE + 2));
     this.scratchS = new Float32Array((TILE + 2) * (TILE + 2));
+    this.amplitudeK = options.amplitudeDb ? (options.amplitudeDb / 20) * Math.LN10 : 0;
+    this.rowScratch = new Float32Array(span);
   }
 
   /** Makes sure the gradient at pixel index i is computed. */
@@ -129,15 +140,21 @@ export class EdgeMap {
     const sy1 = Math.min(H, ey1 + r);
     const ew = ex1 - ex0;
     const h = this.scratchH;
+    const am = this.amplitudeK;
+    const src = this.rowScratch;
     for (let y = sy0; y < sy1; y++) {
       const row = y * W;
       const out = (y - sy0) * ew;
+      // The row's values from ex0 − r to ex1 + r (clamped at the frame's edges), as amplitude if asked.
+      for (let q = 0; q < ew + 2 * r; q++) {
+        const x = ex0 - r + q;
+        const value = v[row + (x < 0 ? 0 : x >= W ? W - 1 : x)]!;
+        src[q] = am ? Math.exp(am * (value - 1)) : value;
+      }
       for (let x = ex0; x < ex1; x++) {
         let s = 0;
-        for (let j = -r; j <= r; j++) {
-          const xx = x + j < 0 ? 0 : x + j >= W ? W - 1 : x + j;
-          s += k[j + r]! * v[row + xx]!;
-        }
+        const base = x - ex0;
+        for (let j = 0; j <= 2 * r; j++) s += k[j]! * src[base + j]!;
         h[out + x - ex0] = s;
       }
     }

@@ -9,6 +9,7 @@ import type { Polarity } from './livewire';
 
 export { AssistedTrace, TracingFrame, DEFAULT_ASSISTED_OPTIONS, type AssistedOptions, type ClickResult, type Preview, type FinishResult } from './assistedContour';
 export { EdgeMap, normalisedValues, type StoredFrame } from './edgeMap';
+export { fitEllipse, ellipsePolygon, type Ellipse } from './ellipseFit';
 export { stepCost, type Polarity, type Orientation, type CostParams } from './livewire';
 
 export interface DisplayedFrame extends StoredFrame {
@@ -35,5 +36,7 @@ export function tracingFrameFor(frame: DisplayedFrame, overrides: Partial<Assist
     rescaleSlope: frame.rescaleSlope,
     rescaleIntercept: frame.rescaleIntercept,
   };
-  return new TracingFrame(stored, { ...DEFAULT_ASSISTED_OPTIONS, polarity: polarityFor(frame.modality), ...overrides });
+  // Only B-mode ultrasound is log-compressed echo amplitude (see AssistedOptions.linearRangeDb).
+  const byModality: Partial<AssistedOptions> = { polarity: polarityFor(frame.modality), ...(frame.modality === 'US' ? {} : { linearRangeDb: 0 }) };
+  return new TracingFrame(stored, { ...DEFAULT_ASSISTED_OPTIONS, ...byModality, ...overrides });
 }
