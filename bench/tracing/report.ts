@@ -113,7 +113,7 @@ export function writeTracingReport(r: TracingResults, jsonPath: string, mdPath: 
   }
   lines.push('', `Assisted: median ${f(t.medianClicks, 0)} clicks; ${t.failures} phantom(s) without a result; largest area change across window/level ${f(t.maxWlSpreadPct, 4)} %.`, '');
   lines.push(
-    'Other simulated users (same phantoms, same click error). "even": points at even arc length round the outline (the model the targets table uses, as the issue states it). "tips": a sonographer\'s way on an elongated nerve — its two tips (the extreme points of the long axis) and points spread along each long side between them; tried as a more person-like model, it did not lower the error (worse on round and irregular nerves, where the tips mean little), so the targets stay on "even".',
+    'Other simulated users (same phantoms, same click error). "even": points at even arc length round the outline (the model the targets table uses, as the issue states it). "tips": a sonographer\'s way on an elongated nerve — its two tips (the extreme points of the long axis) and points spread along each long side between them; tried as a more person-like model, it did not lower the error (worse on round and irregular nerves, where the tips mean little), so the targets stay on "even". "drag": the loose drag (button held round the nerve): a path wandering 3 px from the border with a 1 px tremor, a point dropped every 16 image px (30 screen px as the phantoms are shown), one gesture.',
     '',
     '| user | anchors | clicks | median \\|area err\\| % | p95 \\|area err\\| % |',
     '|---|---:|---:|---:|---:|',

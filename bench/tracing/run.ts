@@ -17,7 +17,7 @@ import { describeMachine, currentLoad } from '../machine';
 import { driveAssisted, MOVE_BUDGET_MS, FINISH_BUDGET_MS } from './drive';
 import { phantomSource, type BenchPhantom } from './phantoms';
 import { dice } from './raster';
-import { clicksFor, tipClicksFor, freehandTrace } from './simulatedUser';
+import { clicksFor, tipClicksFor, freehandTrace, loosePointsFor } from './simulatedUser';
 import { writeTracingReport, type TracingResults, type PhantomRow } from './report';
 
 const ANCHORS = 5;
@@ -25,6 +25,13 @@ const CLICK_SIGMA_PX = 1.5;
 const CLICK_MAX_PX = 4;
 const WOBBLE_PX = 1.5;
 const TREMOR_PX = 1;
+/**
+ * The loose drag (assistedTraceTool.ts): a point every 30 screen px, which on the phantoms shown
+ * as in the end-to-end test (400 image px across about 725 screen px) is about 16 image px; the
+ * hand wanders twice as far as a careful freehand trace.
+ */
+const DRAG_SPACING_PX = 16;
+const DRAG_WOBBLE_PX = 3;
 /** Three display windows (fractions of the frame's value range: centre, width). */
 const WINDOWS = [
   { center: 128, width: 256 },
@@ -76,9 +83,12 @@ export function percentile(values: readonly number[], q: number): number {
   return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
 }
 
-function assistedAccuracy(p: BenchPhantom, anchors: number, user = clicksFor) {
+type ClicksOf = (outline: readonly ImagePoint[], seed: number) => ImagePoint[];
+const evenClicks = (anchors: number): ClicksOf => (o, seed) => clicksFor(o, anchors, seed, CLICK_SIGMA_PX, CLICK_MAX_PX);
+
+function assistedAccuracy(p: BenchPhantom, clicksOf: ClicksOf) {
   const seed = seedOf(p.id);
-  const clicks = user(p.truth.outline, anchors, seed, CLICK_SIGMA_PX, CLICK_MAX_PX);
+  const clicks = clicksOf(p.truth.outline, seed);
   const truth = truthOf(p);
   const runs = WINDOWS.map((w) => driveAssisted(frameOf(p, w), clicks, seed));
   const first = runs[0]!;
@@ -115,7 +125,7 @@ export async function runTracingBench(outDir: string): Promise<TracingResults> {
   log(`Tracing benchmark: ${phantoms.length} phantoms from ${source.name}`);
   const rows: PhantomRow[] = [];
   for (const p of phantoms) {
-    const a = assistedAccuracy(p, ANCHORS);
+    const a = assistedAccuracy(p, evenClicks(ANCHORS));
     const f = freehandAccuracy(p);
     rows.push({
       id: p.id,
@@ -128,14 +138,17 @@ export async function runTracingBench(outDir: string): Promise<TracingResults> {
     });
     log(`  ${p.id}: area ${a.areaErrorPct.toFixed(2)} %, circ ${a.circumferenceErrorPct.toFixed(2)} %, Dice ${a.dice.toFixed(3)}, W/L spread ${a.wlSpreadPct.toFixed(3)} % | freehand area ${f.areaErrorPct.toFixed(2)} %, circ ${f.circumferenceErrorPct.toFixed(2)} %${a.error ? ` — ${a.error}` : ''}`);
   }
-  const users = [
-    { user: 'even', anchors: 4, model: clicksFor },
-    { user: 'even', anchors: 8, model: clicksFor },
-    { user: 'tips', anchors: 5, model: tipClicksFor },
+  const users: { user: string; clicksOf: ClicksOf; gestures?: number }[] = [
+    { user: 'even', clicksOf: evenClicks(4) },
+    { user: 'even', clicksOf: evenClicks(8) },
+    { user: 'tips', clicksOf: (o, seed) => tipClicksFor(o, 5, seed, CLICK_SIGMA_PX, CLICK_MAX_PX) },
+    { user: 'drag', clicksOf: (o, seed) => loosePointsFor(o, seed ^ 0xd7a6, DRAG_WOBBLE_PX, DRAG_SPACING_PX), gestures: 1 },
   ];
-  const sensitivity = users.map(({ user, anchors, model }) => {
-    const errs = phantoms.map((p) => Math.abs(assistedAccuracy(p, anchors, model).areaErrorPct));
-    return { user, anchors, clicks: anchors + 1, medianAbsAreaErrorPct: percentile(errs, 0.5), p95AbsAreaErrorPct: percentile(errs, 0.95) };
+  const sensitivity = users.map(({ user, clicksOf, gestures }) => {
+    const runs = phantoms.map((p) => ({ err: Math.abs(assistedAccuracy(p, clicksOf).areaErrorPct), anchors: clicksOf(p.truth.outline, seedOf(p.id)).length }));
+    const errs = runs.map((r) => r.err);
+    const anchors = Math.round(percentile(runs.map((r) => r.anchors), 0.5));
+    return { user, anchors, clicks: gestures ?? anchors + 1, medianAbsAreaErrorPct: percentile(errs, 0.5), p95AbsAreaErrorPct: percentile(errs, 0.95) };
   });
 
   const timing = TIMING_SIZES.map((size) => {

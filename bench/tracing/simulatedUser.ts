@@ -158,3 +158,14 @@ function interior(line: readonly ImagePoint[], count: number): ImagePoint[] {
   }
   return out;
 }
+
+/**
+ * A loose drag round the nerve: a freehand path that wanders `wobblePx` (plus a 1 px tremor), with
+ * a point dropped every `spacingPx` along it, as the assisted tool does while the button is held.
+ */
+export function loosePointsFor(outline: readonly ImagePoint[], seed: number, wobblePx: number, spacingPx: number): ImagePoint[] {
+  const path = freehandTrace(outline, seed, wobblePx, 1);
+  let length = 0;
+  for (let i = 0; i < path.length; i++) length += Math.hypot(path[(i + 1) % path.length]!.x - path[i]!.x, path[(i + 1) % path.length]!.y - path[i]!.y);
+  return alongOutline(path, Math.max(3, Math.round(length / spacingPx)), 0);
+}
