@@ -1,0 +1,49 @@
+/**
+ * Uncompressed frames are "decoded" on the main thread instead of in Cornerstone's decode
+ * workers. For them decoding is a view on the bytes plus a min/max pass (~1 ms for 512 × 512),
+ * but the worker round trip copies the frame twice (into the worker, and the result back), and
+ * the worker's copies stay resident until that worker's garbage collector runs — V8 waits for
+ * about 64 MB of such memory per worker: with two workers, ~145 MB of a 200-slice MR series
+ * (measured, bench/changes.md "Issue 18, memory"). The same function as in the worker runs
+ * (the loader's exported decodeImageFrame), on a copy of the frame's bytes, so the pixels are
+ * identical and the bytes the metadata holds are never modified in place. Compressed frames
+ * still go to the workers.
+ */
+import { getWebWorkerManager } from '@cornerstonejs/core';
+import { decodeImageFrame } from '@cornerstonejs/dicom-image-loader';
+
+/** Native (uncompressed) transfer syntaxes: Implicit LE, Explicit LE, Explicit BE. */
+const NATIVE_SYNTAXES = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.10008.1.2.2']);
+
+export function decodesOnMainThread(transferSyntax: unknown): boolean {
+  return typeof transferSyntax === 'string' && NATIVE_SYNTAXES.has(transferSyntax);
+}
+
+interface DecodeTaskArgs {
+  readonly imageFrame: unknown;
+  readonly transferSyntax: string;
+  readonly pixelData: Uint8Array;
+  readonly options: unknown;
+  readonly decodeConfig: unknown;
+}
+
+type ExecuteTask = (workerName: string, methodName: string, args?: unknown, options?: unknown) => Promise<unknown>;
+
+let installed = false;
+
+/** Routes the loader's decode tasks for native frames to the main thread (once). */
+export function decodeNativeFramesOnMainThread(): void {
+  if (installed) return;
+  installed = true;
+  const manager = getWebWorkerManager() as unknown as { executeTask: ExecuteTask };
+  const toWorker = manager.executeTask.bind(manager);
+  const decode = decodeImageFrame as unknown as (imageFrame: unknown, transferSyntax: string, pixelData: Uint8Array, decodeConfig: unknown, options: unknown) => Promise<unknown>;
+  manager.executeTask = (workerName, methodName, args, options) => {
+    const task = args as DecodeTaskArgs | undefined;
+    if (workerName !== 'dicomImageLoader' || methodName !== 'decodeTask' || !task || !decodesOnMainThread(task.transferSyntax)) {
+      return toWorker(workerName, methodName, args, options);
+    }
+    // A copy, as the worker would receive: the decoded image must not share the file's bytes.
+    return decode(task.imageFrame, task.transferSyntax, task.pixelData.slice(), task.decodeConfig, task.options);
+  };
+}
