@@ -32,7 +32,7 @@ const args = process.argv.slice(2);
 const RUNS = Math.max(5, Number(args[args.indexOf('--runs') + 1]) || 5);
 const SKIP_BUILD = args.includes('--skip-build');
 /**
- * `--only pacs,mr2000,memory`: only those scenarios, printed, results.json and results.md left as they
+ * `--only pacs,mr2000,memory,speed`: only those scenarios (speed: first image, tools work, MR scroll, cine), printed, results.json and results.md left as they
  * are (a partial run is not a report). For working on one scenario without the 6-minute run.
  */
 const ONLY = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '').split(',').filter(Boolean) : null;
@@ -139,6 +139,16 @@ async function targeted(browser: Browser, app: Server, pages: Server, inputs: Re
     const mr2000 = await measureMr2000(browser, app.url, inputs.mrFiles, mr2000Input.files, RATE_RUNS + 2, log);
     log(`  2000-slice MR: interactive ${mr2000.ratio} × the 200-slice one; scroll ${mr2000.scroll?.fps ?? '–'} frames/s; ${mr2000.ok ? 'no crash' : `FAILED: ${mr2000.errors.join('; ')}`} [${elapsed()}]`);
     log(`  mr2000FirstInteractiveVs200 ${mr2000.ratio} ${JSON.stringify({ ...mr2000, scroll: undefined })}`);
+  }
+  if (only.includes('speed')) {
+    const first = await firstImages(browser, app, pages, { cine: [inputs.cineFile], mr: inputs.mrFiles });
+    log(`  firstImageVsBaseline ${round(first.vsBaseline, 2)}, firstImageVsDwv ${round(first.vsDwv, 2)}, interactiveVsDwv ${round(first.interactiveVsDwv, 2)}`);
+    const scrolls = [];
+    for (let i = 0; i < RATE_RUNS; i++) scrolls.push(await measureScroll(browser, app.url, inputs.mrFiles));
+    log(`  MR scroll: ${medianBy(scrolls, (r) => r.fps).fps.toFixed(1)} painted frames/s (${scrolls.map((r) => r.fps.toFixed(1)).join(', ')})`);
+    const cines = [];
+    for (let i = 0; i < RATE_RUNS; i++) cines.push(await measureCine(browser, app.url, inputs.cineFile, CINE.frameTimeMs, CINE.frames));
+    log(`  cine: ${medianBy(cines, (r) => r.ratio).achievedFps.toFixed(1)} frames/s, ratio ${medianBy(cines, (r) => r.ratio).ratio.toFixed(3)} (${cines.map((r) => r.ratio.toFixed(3)).join(', ')})`);
   }
   if (only.includes('memory')) {
     const blank = await rendererIdleMB(browser, 'about:blank');
