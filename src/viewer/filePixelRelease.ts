@@ -4,7 +4,9 @@
  * decoded and in the image cache, the encoded copy in the metadata only costs memory (a 512 × 512
  * 16-bit slice: 0.5 MB, 100 MB for a 200-slice MR series): it is released here. If the decoded
  * image is later evicted from the cache and shown again, the file is read and parsed again first
- * (the File stays with the loader; it is backed by the disk, not by memory).
+ * (the File stays with the loader; it is backed by the disk, not by memory). The file is parsed
+ * here rather than by the loader, so that the frames of a multi-frame file loaded at once share
+ * one read.
  * Multi-frame instances keep their pixel data: the other frames are decoded from it.
  */
 import { metaData } from '@cornerstonejs/core';
@@ -43,20 +45,22 @@ export function releaseEncodedPixels(imageId: string): void {
   released.add(base);
 }
 
-/** Before loading `imageId`: if its pixel data was released, read and parse its file again. */
-export function restoreEncodedPixels(imageId: string): Promise<void> | null {
+/**
+ * Before loading `imageId`: its file parsed into the loader's metadata, read (again) if it never
+ * was or its pixel data was released; null when nothing needs reading. One read per file at a time.
+ */
+export function ensureFileParsed(imageId: string): Promise<void> | null {
   const base = baseFileImageId(imageId);
-  if (!released.has(base)) return null;
-  let pending = restoring.get(base);
-  if (!pending) {
-    const file = wadouri.fileManager.get(Number(base.slice('dicomfile:'.length))) as Blob | undefined;
-    if (!file) return null;
-    pending = file
-      .arrayBuffer()
-      .then((bytes) => prefetchPart10Instance(base, bytes))
-      .then(() => void released.delete(base))
-      .finally(() => restoring.delete(base));
-    restoring.set(base, pending);
-  }
-  return pending;
+  const pending = restoring.get(base);
+  if (pending) return pending;
+  if (!released.has(base) && metaData.get('naturalized', base)) return null;
+  const file = wadouri.fileManager.get(Number(base.slice('dicomfile:'.length))) as Blob | undefined;
+  if (!file) return null; // the loader reports it
+  const parsing = file
+    .arrayBuffer()
+    .then((bytes) => prefetchPart10Instance(base, bytes))
+    .then(() => void released.delete(base))
+    .finally(() => restoring.delete(base));
+  restoring.set(base, parsing);
+  return parsing;
 }

@@ -30,6 +30,13 @@ interface DecodeTaskArgs {
 type ExecuteTask = (workerName: string, methodName: string, args?: unknown, options?: unknown) => Promise<unknown>;
 
 let installed = false;
+/** Frame buffers made for one decode only (jpegColorFrame.ts): decoded without a copy. */
+const ownedBuffers = new WeakSet<ArrayBufferLike>();
+
+export function decodeWithoutCopy(frame: Uint8Array): Uint8Array {
+  ownedBuffers.add(frame.buffer);
+  return frame;
+}
 
 /** Routes the loader's decode tasks for native frames to the main thread (once). */
 export function decodeNativeFramesOnMainThread(): void {
@@ -44,6 +51,7 @@ export function decodeNativeFramesOnMainThread(): void {
       return toWorker(workerName, methodName, args, options);
     }
     // A copy, as the worker would receive: the decoded image must not share the file's bytes.
-    return decode(task.imageFrame, task.transferSyntax, task.pixelData.slice(), task.decodeConfig, task.options);
+    const pixels = ownedBuffers.has(task.pixelData.buffer) ? task.pixelData : task.pixelData.slice();
+    return decode(task.imageFrame, task.transferSyntax, pixels, task.decodeConfig, task.options);
   };
 }
