@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodesOnMainThread } from '../../src/viewer/mainThreadDecode';
-import { baseFileImageId, releasablePixelKey } from '../../src/viewer/filePixelRelease';
+import { baseFileImageId, nativePixelBytes, releasablePixelKey } from '../../src/viewer/filePixelRelease';
+import { makeDicom } from '../helpers/makeDicom';
 import { frameIndexOf, isJpegColorFrame, joinFragments } from '../../src/viewer/jpegColorFrame';
 import { fillRgba, slimColorImage, type ColorImageLike } from '../../src/viewer/colorImageCanvas';
 
@@ -17,21 +18,32 @@ describe('which frames skip the decode workers (their copies stay resident until
 
 describe('releasing a decoded file’s encoded pixels from the loader’s metadata', () => {
   const pixels = [new ArrayBuffer(8)];
-  it('releases the pixel data of a single-frame instance (NumberOfFrames absent, 1 or "1")', () => {
-    expect(releasablePixelKey({ PixelData: pixels })).toBe('PixelData');
-    expect(releasablePixelKey({ PixelData: pixels, NumberOfFrames: 1 })).toBe('PixelData');
-    expect(releasablePixelKey({ PixelData: pixels, NumberOfFrames: '1' })).toBe('PixelData');
-    expect(releasablePixelKey({ FloatPixelData: pixels })).toBe('FloatPixelData');
+  const explicitLE = '1.2.840.10008.1.2.1';
+  it('releases the pixel data of a single-frame native little-endian instance (NumberOfFrames absent, 1 or "1")', () => {
+    expect(releasablePixelKey({ TransferSyntaxUID: explicitLE, PixelData: pixels })).toBe('PixelData');
+    expect(releasablePixelKey({ TransferSyntaxUID: '1.2.840.10008.1.2', PixelData: pixels, NumberOfFrames: 1 })).toBe('PixelData');
+    expect(releasablePixelKey({ TransferSyntaxUID: explicitLE, PixelData: pixels, NumberOfFrames: '1' })).toBe('PixelData');
+    expect(releasablePixelKey({ TransferSyntaxUID: explicitLE, FloatPixelData: pixels })).toBe('FloatPixelData');
   });
-  it('keeps a multi-frame instance’s pixels (its other frames are decoded from them), and releases nothing twice', () => {
-    expect(releasablePixelKey({ PixelData: pixels, NumberOfFrames: 100 })).toBeNull();
-    expect(releasablePixelKey({ NumberOfFrames: 1 })).toBeNull();
-    expect(releasablePixelKey({ PixelData: [] })).toBeNull();
+  it('keeps a multi-frame instance’s pixels (its other frames are decoded from them), compressed or big-endian ones, and releases nothing twice', () => {
+    expect(releasablePixelKey({ TransferSyntaxUID: explicitLE, PixelData: pixels, NumberOfFrames: 100 })).toBeNull();
+    expect(releasablePixelKey({ TransferSyntaxUID: '1.2.840.10008.1.2.4.50', PixelData: pixels })).toBeNull();
+    expect(releasablePixelKey({ TransferSyntaxUID: '1.2.840.10008.1.2.2', PixelData: pixels })).toBeNull();
+    expect(releasablePixelKey({ TransferSyntaxUID: explicitLE, NumberOfFrames: 1 })).toBeNull();
+    expect(releasablePixelKey({ TransferSyntaxUID: explicitLE, PixelData: [] })).toBeNull();
     expect(releasablePixelKey(undefined)).toBeNull();
   });
   it('a frame’s image id names its file', () => {
     expect(baseFileImageId('dicomfile:12?frame=3')).toBe('dicomfile:12');
     expect(baseFileImageId('dicomfile:12')).toBe('dicomfile:12');
+  });
+  it('the released pixels are read back from the file byte for byte (explicit and implicit VR); a file without them gives null', () => {
+    const values = Uint8Array.from({ length: 2 * 4 * 4 }, (_, i) => (i * 37) % 251);
+    const attributes = { Rows: 4, Columns: 4, BitsAllocated: 16, BitsStored: 16, HighBit: 15 };
+    for (const transferSyntaxUid of [explicitLE, '1.2.840.10008.1.2']) {
+      expect([...nativePixelBytes(makeDicom({ transferSyntaxUid, attributes, pixelData: values }), 'PixelData')!]).toEqual([...values]);
+    }
+    expect(nativePixelBytes(makeDicom({ attributes, pixelData: null }), 'PixelData')).toBeNull();
   });
 });
 
