@@ -7,8 +7,8 @@
  * (measured, bench/changes.md "Issue 18, memory"). The same function as in the worker runs
  * (the loader's exported decodeImageFrame), on a copy of the frame's bytes, so the pixels are
  * identical and the bytes the metadata holds are never modified in place. Compressed frames
- * still go to the workers. Decodes for the background prefetch wait for an idle moment, so that
- * scrolling while it runs keeps its frame rate (2,000 slices: 34 frames/s when they did not).
+ * still go to the workers. While the user is scrolling or pointing, decodes for the background
+ * prefetch wait for an idle moment, so that scrolling keeps its frame rate.
  */
 import { getWebWorkerManager } from '@cornerstonejs/core';
 import { decodeImageFrame } from '@cornerstonejs/dicom-image-loader';
@@ -29,11 +29,18 @@ interface DecodeTaskArgs {
 }
 
 /**
- * Prefetch decodes wait for an idle period (at the latest IDLE_TIMEOUT_MS); those waiting then
- * run together, in the microtasks after the callback (a 512 × 512 slice takes 1–2 ms). One per
- * idle period was measured too: the prefetch then falls behind and scrolling 2,000 slices drops
- * to 21 frames/s; without waiting for idle, 34; this way, 43 (workers: 57).
+ * Prefetch decodes during user input wait for an idle period (at the latest IDLE_TIMEOUT_MS);
+ * those waiting then run together, in the microtasks after the callback (a 512 × 512 slice takes
+ * 1–2 ms). Measured on 2,000 slices (bench/changes.md): scrolling at 34 frames/s when prefetch
+ * decodes never waited, 43–55 when they wait (workers: 57); one per idle period: 21 (the prefetch
+ * falls behind). Always waiting kept decoded-but-waiting frames alive and raised the peak memory
+ * while a series loads untouched, hence only during input.
  */
+const INPUT_QUIET_MS = 500;
+let lastInput = -Infinity;
+const noteInput = () => {
+  lastInput = performance.now();
+};
 const IDLE_TIMEOUT_MS = 1000;
 const idleQueue: Array<() => void> = [];
 let idleRequested = false;
@@ -72,6 +79,7 @@ export function decodeWithoutCopy(frame: Uint8Array): Uint8Array {
 export function decodeNativeFramesOnMainThread(): void {
   if (installed) return;
   installed = true;
+  for (const type of ['keydown', 'wheel', 'pointerdown', 'pointermove']) window.addEventListener(type, noteInput, { capture: true, passive: true });
   const manager = getWebWorkerManager() as unknown as { executeTask: ExecuteTask };
   const toWorker = manager.executeTask.bind(manager);
   const decode = decodeImageFrame as unknown as (imageFrame: unknown, transferSyntax: string, pixelData: Uint8Array, decodeConfig: unknown, options: unknown) => Promise<unknown>;
@@ -81,8 +89,11 @@ export function decodeNativeFramesOnMainThread(): void {
       return toWorker(workerName, methodName, args, options);
     }
     // A copy, as the worker would receive: the decoded image must not share the file's bytes.
-    const pixels = ownedBuffers.has(task.pixelData.buffer) ? task.pixelData : task.pixelData.slice();
+    const owned = ownedBuffers.has(task.pixelData.buffer);
+    const pixels = owned ? task.pixelData : task.pixelData.slice();
     const run = () => decode(task.imageFrame, task.transferSyntax, pixels, task.decodeConfig, task.options);
-    return (options as { requestType?: string } | undefined)?.requestType === 'prefetch' ? idle().then(run) : run();
+    // A frame already decoded to RGBA (jpegColorFrame.ts) only needs its alpha dropped: at once.
+    const prefetch = (options as { requestType?: string } | undefined)?.requestType === 'prefetch';
+    return prefetch && !owned && performance.now() - lastInput < INPUT_QUIET_MS ? idle().then(run) : run();
   };
 }
