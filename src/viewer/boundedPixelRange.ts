@@ -11,7 +11,7 @@
 import { imageLoader, type Types } from '@cornerstonejs/core';
 import { wadouri } from '@cornerstonejs/dicom-image-loader';
 import { MAX_DISPLAY_MAGNITUDE } from '../domain/display';
-import { ensureFileParsed, releaseEncodedPixels } from './filePixelRelease';
+import { restoreReleasedPixels, releaseEncodedPixels } from './filePixelRelease';
 import { loadJpegColorFrame } from './jpegColorFrame';
 import { slimColorImage, type ColorImageLike } from './colorImageCanvas';
 
@@ -27,9 +27,10 @@ export function pixelRangeProblem(image: { color?: boolean; minPixelValue?: numb
 export function registerBoundedPixelRangeLoader(): void {
   const load = wadouri.loadImageFromNaturalizedMetadata as unknown as (imageId: string, options?: unknown) => Types.IImageLoadObject;
   imageLoader.registerImageLoader('dicomfile', ((imageId: string, options?: unknown) => {
-    // The file parsed first (again, if its pixels were released after an earlier decode).
-    const parsed = ensureFileParsed(imageId) ?? Promise.resolve();
-    const loaded = parsed.then(() => loadJpegColorFrame(imageId, options as Record<string, unknown> | undefined) ?? load(imageId, options).promise);
+    // A file whose pixels were released after an earlier decode: read back first.
+    const restore = restoreReleasedPixels(imageId);
+    const start = () => loadJpegColorFrame(imageId, options as Record<string, unknown> | undefined) ?? load(imageId, options).promise;
+    const loaded = restore ? restore.then(start) : start();
     return {
       promise: loaded.then((image) => {
         const problem = pixelRangeProblem(image as unknown as Parameters<typeof pixelRangeProblem>[0]);

@@ -74,7 +74,8 @@ async function decodeToRgba(jpeg: Uint8Array): Promise<{ rgba: Uint8Array; width
 
 /**
  * The image of a JPEG baseline colour frame whose file is already parsed into the loader's
- * metadata, or null when the frame is not one (the loader's own path then).
+ * metadata, or null when the frame is not one or its file is not parsed yet (the loader's own
+ * path then: the first frame of a cine, which parses the file).
  */
 export function loadJpegColorFrame(imageId: string, options: Record<string, unknown> | undefined): Promise<Types.IImage> | null {
   const natural = metaData.get('naturalized', imageId) as NaturalPixelModule | undefined;
