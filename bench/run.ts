@@ -21,7 +21,7 @@ import { INTERACTIVE, OVERLAY_POSITION, VIEWPORT_CANVAS } from './measure/ourApp
 import { measureMr2000 } from './measure/mr2000.ts';
 import { measurePacs, startBenchPacs } from './measure/pacs.ts';
 import { BENCH, MR_DIR } from './paths.ts';
-import { rendererMemoryOnce, type RendererMemoryRun } from './measure/rendererMemory.ts';
+import { rendererIdleMB, rendererMemoryOnce, type RendererMemoryRun } from './measure/rendererMemory.ts';
 import { measureScroll } from './measure/scroll.ts';
 import { measureStartScreen } from './measure/startScreen.ts';
 import { median, round } from './measure/stats.ts';
@@ -32,7 +32,7 @@ const args = process.argv.slice(2);
 const RUNS = Math.max(5, Number(args[args.indexOf('--runs') + 1]) || 5);
 const SKIP_BUILD = args.includes('--skip-build');
 /**
- * `--only pacs,mr2000`: only those scenarios, printed, results.json and results.md left as they
+ * `--only pacs,mr2000,memory,speed`: only those scenarios (speed: first image, tools work, MR scroll, cine), printed, results.json and results.md left as they
  * are (a partial run is not a report). For working on one scenario without the 6-minute run.
  */
 const ONLY = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '').split(',').filter(Boolean) : null;
@@ -133,12 +133,29 @@ async function rendererMemory(browser: Browser, app: Server, pages: Server, inpu
 }
 
 /** The scenarios named by --only, printed (figures as in the full run). */
-async function targeted(browser: Browser, app: Server, inputs: ReturnType<typeof generateInputs>, only: readonly string[]): Promise<void> {
+async function targeted(browser: Browser, app: Server, pages: Server, inputs: ReturnType<typeof generateInputs>, only: readonly string[]): Promise<void> {
   if (only.includes('mr2000')) {
     const mr2000Input = generateMr2000(log);
     const mr2000 = await measureMr2000(browser, app.url, inputs.mrFiles, mr2000Input.files, RATE_RUNS + 2, log);
     log(`  2000-slice MR: interactive ${mr2000.ratio} × the 200-slice one; scroll ${mr2000.scroll?.fps ?? '–'} frames/s; ${mr2000.ok ? 'no crash' : `FAILED: ${mr2000.errors.join('; ')}`} [${elapsed()}]`);
     log(`  mr2000FirstInteractiveVs200 ${mr2000.ratio} ${JSON.stringify({ ...mr2000, scroll: undefined })}`);
+  }
+  if (only.includes('speed')) {
+    const first = await firstImages(browser, app, pages, { cine: [inputs.cineFile], mr: inputs.mrFiles });
+    log(`  firstImageVsBaseline ${round(first.vsBaseline, 2)}, firstImageVsDwv ${round(first.vsDwv, 2)}, interactiveVsDwv ${round(first.interactiveVsDwv, 2)}`);
+    const scrolls = [];
+    for (let i = 0; i < RATE_RUNS; i++) scrolls.push(await measureScroll(browser, app.url, inputs.mrFiles));
+    log(`  MR scroll: ${medianBy(scrolls, (r) => r.fps).fps.toFixed(1)} painted frames/s (${scrolls.map((r) => r.fps.toFixed(1)).join(', ')})`);
+    const cines = [];
+    for (let i = 0; i < RATE_RUNS; i++) cines.push(await measureCine(browser, app.url, inputs.cineFile, CINE.frameTimeMs, CINE.frames));
+    log(`  cine: ${medianBy(cines, (r) => r.ratio).achievedFps.toFixed(1)} frames/s, ratio ${medianBy(cines, (r) => r.ratio).ratio.toFixed(3)} (${cines.map((r) => r.ratio.toFixed(3)).join(', ')})`);
+  }
+  if (only.includes('memory')) {
+    const blank = await rendererIdleMB(browser, 'about:blank');
+    const idle = await rendererIdleMB(browser, app.url);
+    log(`  renderer with nothing opened: about:blank ${round(blank.peakMB, 0)} MB; our start screen with the imaging stack started ${round(idle.peakMB, 0)} MB (now ${round(idle.endMB, 0)} MB)`);
+    const memory = await rendererMemory(browser, app, pages, { 'US cine': [inputs.cineFile], 'MR 200 files': inputs.mrFiles });
+    log(`  peakRendererMBVsDwv ${memory.ratio} ${JSON.stringify(memory.raw)}`);
   }
   if (only.includes('pacs')) {
     const { pacs: orthanc } = await startBenchPacs(PACS_BENCH_PORT, inputs.cineFile, MR_DIR, log);
@@ -174,7 +191,7 @@ async function main(): Promise<void> {
   cleanups.push(() => browser.close());
   const machine = describeMachine(browser.version());
   if (ONLY) {
-    await targeted(browser, app, inputs, ONLY);
+    await targeted(browser, app, pages, inputs, ONLY);
     await cleanup();
     log(`Targeted run (--only ${ONLY.join(',')}), load average ${machine.loadAverageStart.join(', ')} → ${currentLoad().join(', ')}; bench/results.* not written [${elapsed()}]`);
     return;

@@ -70,6 +70,23 @@ export function rendererPids(): number[] {
   return pids;
 }
 
+/**
+ * The floor: a fresh page's renderer with nothing opened, SETTLE_MS after it is loaded and idle.
+ * `about:blank` is Chromium's bare renderer with these flags; our app's start screen includes the
+ * imaging stack it starts while idle (Cornerstone3D, decode workers).
+ */
+export async function rendererIdleMB(browser: Browser, url: string): Promise<{ peakMB: number; endMB: number }> {
+  const { context, page } = await freshPage(browser);
+  try {
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(SETTLE_MS);
+    const pids = rendererPids();
+    return { peakMB: Math.max(0, ...pids.map((pid) => statusKB(pid, 'VmHWM'))) / 1024, endMB: Math.max(0, ...pids.map((pid) => statusKB(pid, 'VmRSS'))) / 1024 };
+  } finally {
+    await context.close();
+  }
+}
+
 export async function rendererMemoryOnce(browser: Browser, viewer: MemoryViewer, url: string, files: readonly string[]): Promise<RendererMemoryRun> {
   const { context, page, errors } = await freshPage(browser);
   try {

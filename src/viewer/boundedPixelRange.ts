@@ -5,10 +5,15 @@
  * images; a 32-bit image can still hold values up to 4e9, and that loop then froze the tab. The
  * 'dicomfile' loader is wrapped so that an image whose decoded greyscale values lie beyond
  * ±MAX_DISPLAY_MAGNITUDE (2^24) is refused with a sentence, like a frame that cannot be decoded.
+ * The same wrapper releases a decoded single-frame file's encoded pixels (filePixelRelease.ts)
+ * and a colour image's extra RGBA copy and canvas (colorImageCanvas.ts).
  */
 import { imageLoader, type Types } from '@cornerstonejs/core';
 import { wadouri } from '@cornerstonejs/dicom-image-loader';
 import { MAX_DISPLAY_MAGNITUDE } from '../domain/display';
+import { restoreReleasedPixels, releaseEncodedPixels } from './filePixelRelease';
+import { loadJpegColorFrame } from './jpegColorFrame';
+import { slimColorImage, type ColorImageLike } from './colorImageCanvas';
 
 /** null when the image can be painted; otherwise why not, one sentence. */
 export function pixelRangeProblem(image: { color?: boolean; minPixelValue?: number; maxPixelValue?: number }): string | null {
@@ -22,12 +27,17 @@ export function pixelRangeProblem(image: { color?: boolean; minPixelValue?: numb
 export function registerBoundedPixelRangeLoader(): void {
   const load = wadouri.loadImageFromNaturalizedMetadata as unknown as (imageId: string, options?: unknown) => Types.IImageLoadObject;
   imageLoader.registerImageLoader('dicomfile', ((imageId: string, options?: unknown) => {
-    const loaded = load(imageId, options);
+    // A file whose pixels were released after an earlier decode: read back first.
+    const restore = restoreReleasedPixels(imageId);
+    const start = () => loadJpegColorFrame(imageId, options as Record<string, unknown> | undefined) ?? load(imageId, options).promise;
+    const loaded = restore ? restore.then(start) : start();
     return {
-      ...loaded,
-      promise: loaded.promise.then((image) => {
+      promise: loaded.then((image) => {
         const problem = pixelRangeProblem(image as unknown as Parameters<typeof pixelRangeProblem>[0]);
         if (problem !== null) throw new Error(problem);
+        releaseEncodedPixels(imageId);
+        // Colour images from other decoders (native RGB, YBR, palette) keep a canvas each too.
+        slimColorImage(image as unknown as ColorImageLike);
         return image;
       }),
     };

@@ -21,6 +21,7 @@ import { registerDisplayGeometryProvider } from './displayGeometryProvider';
 import { registerDisplayValuesProvider } from './displayValuesProvider';
 import { registerBoundedPixelRangeLoader } from './boundedPixelRange';
 import { absorbDecoderRejections } from './decoderRejections';
+import { decodeNativeFramesOnMainThread } from './mainThreadDecode';
 import { frameRequestHeaders, registerPacsFrameLoader } from './wadors';
 import dcmjs from 'dcmjs';
 
@@ -61,6 +62,7 @@ export function initCornerstone(): Promise<RenderingEngine> {
     dcmjs.log.getLogger('validation.dcmjs').setLevel('silent', false);
     registerDisplayValuesProvider();
     registerBoundedPixelRangeLoader();
+    decodeNativeFramesOnMainThread();
     absorbDecoderRejections();
     toolsInit();
     // The ellipse method is Cornerstone's bidirectional tool with its ellipse drawn (same tool name).
