@@ -12,6 +12,7 @@
 import { Enums, metaData, type Types } from '@cornerstonejs/core';
 import { createImage } from '@cornerstonejs/dicom-image-loader';
 import { decodeWithoutCopy } from './mainThreadDecode';
+import { concatBytes } from '../dicom/bytes';
 
 const JPEG_BASELINE = '1.2.840.10008.1.2.4.50';
 /** The frame is handed to createImage as native bytes (RGBA, 8 bits): no colour conversion. */
@@ -41,14 +42,7 @@ export function joinFragments(data: ArrayBufferLike | ArrayBufferView | Readonly
   const view = (d: ArrayBufferLike | ArrayBufferView) => (ArrayBuffer.isView(d) ? new Uint8Array(d.buffer, d.byteOffset, d.byteLength) : new Uint8Array(d));
   if (!Array.isArray(data)) return view(data as ArrayBufferLike | ArrayBufferView);
   const parts = (data as ReadonlyArray<ArrayBufferLike | ArrayBufferView>).map(view);
-  if (parts.length === 1) return parts[0]!;
-  const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    joined.set(p, at);
-    at += p.length;
-  }
-  return joined;
+  return parts.length === 1 ? parts[0]! : concatBytes(parts);
 }
 
 let scratch: { canvas: HTMLCanvasElement; context: CanvasRenderingContext2D } | null = null;
