@@ -114,6 +114,15 @@ export function installProbe([selector, readySelector, interactiveSelector, clic
   );
 }
 
+/** Stops the page's frame sampler (startSampler) and returns what it counted, with its end time. */
+export function stopSampler(page: Page): Promise<FrameSampler> {
+  return page.evaluate(() => {
+    const sampler = window.__benchSampler!;
+    sampler.stop = true;
+    return { ...sampler, end: performance.now() } as FrameSampler;
+  });
+}
+
 /**
  * Starts a per-frame sampler in the page: counts animation frames, frames in which the canvas
  * content changed, and frames in which a text element (e.g. the overlay's "Image n/N") changed.

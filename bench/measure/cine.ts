@@ -6,7 +6,7 @@
  * are reported too.
  */
 import type { Browser, Page } from '@playwright/test';
-import { startSampler, type FrameSampler } from '../probe.ts';
+import { startSampler, stopSampler, type FrameSampler } from '../probe.ts';
 import { OVERLAY_POSITION, VIEWPORT_CANVAS, openInApp } from './ourApp.ts';
 
 export interface CineRate {
@@ -27,11 +27,7 @@ export interface CineResult extends CineRate {
 async function sample(page: Page, until: () => Promise<void>): Promise<CineRate> {
   await page.evaluate(startSampler, [VIEWPORT_CANVAS, OVERLAY_POSITION] as [string, string]);
   await until();
-  const s = await page.evaluate(() => {
-    const sampler = window.__benchSampler!;
-    sampler.stop = true;
-    return { ...sampler, end: performance.now() } as FrameSampler;
-  });
+  const s = await stopSampler(page);
   const durationMs = s.end - s.start;
   return { achievedFps: (s.canvasChanges / durationMs) * 1000, framesShown: s.canvasChanges, overlayChanges: s.textChanges, durationMs };
 }

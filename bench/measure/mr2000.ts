@@ -10,7 +10,7 @@
  *   the last slice painted; the renderer's peak resident memory is recorded.
  */
 import type { Browser } from '@playwright/test';
-import { startSampler, type FrameSampler } from '../probe.ts';
+import { startSampler, stopSampler, type FrameSampler } from '../probe.ts';
 import { firstImageOnce, type Target } from './firstImage.ts';
 import { INTERACTIVE, OVERLAY_POSITION, VIEWPORT_CANVAS, openInApp, overlayPosition, waitForPosition } from './ourApp.ts';
 import { rendererPids } from './rendererMemory.ts';
@@ -87,11 +87,7 @@ export async function measureMr2000(browser: Browser, appUrl: string, mr200: rea
       for (let i = 0; i < SCROLLED; i++) await page.keyboard.press('ArrowDown');
       await waitForPosition(page, from + SCROLLED);
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      const s = await page.evaluate(() => {
-        const sampler = window.__benchSampler!;
-        sampler.stop = true;
-        return { ...sampler, end: performance.now() } as FrameSampler;
-      });
+      const s = await stopSampler(page);
       const durationMs = s.end - s.start;
       scroll = { fps: round((s.canvasChanges / durationMs) * 1000, 1), paintedFrames: s.canvasChanges, durationMs: round(durationMs, 0), slices: SCROLLED, fromSlice: from };
       const painted = await page.evaluate((sel) => window.__benchSignature!(sel) !== 0, VIEWPORT_CANVAS);

@@ -6,7 +6,7 @@
  * on screen.
  */
 import type { Browser, Page } from '@playwright/test';
-import { startSampler, type FrameSampler } from '../probe.ts';
+import { startSampler, stopSampler, type FrameSampler } from '../probe.ts';
 import { OVERLAY_POSITION, VIEWPORT_CANVAS, openInApp, overlayPosition, waitForPosition } from './ourApp.ts';
 
 export interface ScrollResult {
@@ -50,11 +50,7 @@ export async function measureScroll(browser: Browser, url: string, files: readon
     const presses = await scrollToEnd(page, count);
     // One more frame so the last paint is counted, then stop the sampler.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const s = await page.evaluate(() => {
-      const sampler = window.__benchSampler!;
-      sampler.stop = true;
-      return { ...sampler, end: performance.now() } as FrameSampler;
-    });
+    const s = await stopSampler(page);
     const durationMs = s.end - s.start;
     const peakHeapBytes = await app.stopHeap();
     if (app.errors.length) throw new Error(`MR scrolling: ${app.errors.join('; ')}`);

@@ -35,10 +35,8 @@ export function alongOutline(outline: readonly ImagePoint[], count: number, phas
   return out;
 }
 
-/** Click error: Gaussian, sigma in pixels, never more than `maxPx` away. */
-export function clicksFor(outline: readonly ImagePoint[], count: number, seed: number, sigmaPx: number, maxPx: number): ImagePoint[] {
-  const random = seeded(seed);
-  const points = alongOutline(outline, count, random());
+/** Click error: Gaussian, sigma in pixels, never more than `maxPx` away; clicks land on whole pixels. */
+function withClickError(points: readonly ImagePoint[], random: () => number, sigmaPx: number, maxPx: number): ImagePoint[] {
   return points.map((p) => {
     let dx = gaussian(random) * sigmaPx;
     let dy = gaussian(random) * sigmaPx;
@@ -49,6 +47,13 @@ export function clicksFor(outline: readonly ImagePoint[], count: number, seed: n
     }
     return { x: Math.round(p.x + dx), y: Math.round(p.y + dy) };
   });
+}
+
+/** Points spread along the true outline, each clicked with the click error. */
+export function clicksFor(outline: readonly ImagePoint[], count: number, seed: number, sigmaPx: number, maxPx: number): ImagePoint[] {
+  const random = seeded(seed);
+  const points = alongOutline(outline, count, random());
+  return withClickError(points, random, sigmaPx, maxPx);
 }
 
 /** Mouse positions on the way from one click to the next (a slightly curved hand path). */
@@ -69,10 +74,7 @@ export function mousePath(from: ImagePoint, to: ImagePoint, steps: number, rando
  */
 export function freehandTrace(outline: readonly ImagePoint[], seed: number, wobblePx: number, tremorPx: number): ImagePoint[] {
   const random = seeded(seed);
-  const n = outline.length;
-  let perimeter = 0;
-  for (let i = 0; i < n; i++) perimeter += Math.hypot(outline[(i + 1) % n]!.x - outline[i]!.x, outline[(i + 1) % n]!.y - outline[i]!.y);
-  const count = Math.max(24, Math.round(perimeter / 1.5));
+  const count = Math.max(24, Math.round(closedLength(outline) / 1.5));
   const points = alongOutline(outline, count, random());
   const waves = [2 + Math.floor(random() * 3), 1 + Math.floor(random() * 2)].map((turns) => ({ turns, phase: random() * 2 * Math.PI, amp: wobblePx * (0.5 + random() * 0.5) }));
   const raw = points.map(() => gaussian(random) * tremorPx);
@@ -130,16 +132,7 @@ export function tipClicksFor(outline: readonly ImagePoint[], count: number, seed
   const inner = Math.max(0, count - 2);
   const first = Math.ceil(inner / 2);
   const points = [outline[a]!, ...interior(side(a, b), first), outline[b]!, ...interior(side(b, a), inner - first)];
-  return points.map((p) => {
-    let dx = gaussian(random) * sigmaPx;
-    let dy = gaussian(random) * sigmaPx;
-    const d = Math.hypot(dx, dy);
-    if (d > maxPx) {
-      dx *= maxPx / d;
-      dy *= maxPx / d;
-    }
-    return { x: Math.round(p.x + dx), y: Math.round(p.y + dy) };
-  });
+  return withClickError(points, random, sigmaPx, maxPx);
 }
 
 /** `count` points at even arc length strictly between the ends of an open polyline. */
@@ -165,7 +158,12 @@ function interior(line: readonly ImagePoint[], count: number): ImagePoint[] {
  */
 export function loosePointsFor(outline: readonly ImagePoint[], seed: number, wobblePx: number, spacingPx: number): ImagePoint[] {
   const path = freehandTrace(outline, seed, wobblePx, 1);
+  return alongOutline(path, Math.max(3, Math.round(closedLength(path) / spacingPx)), 0);
+}
+
+/** Length of a closed polyline (px). */
+function closedLength(outline: readonly ImagePoint[]): number {
   let length = 0;
-  for (let i = 0; i < path.length; i++) length += Math.hypot(path[(i + 1) % path.length]!.x - path[i]!.x, path[(i + 1) % path.length]!.y - path[i]!.y);
-  return alongOutline(path, Math.max(3, Math.round(length / spacingPx)), 0);
+  for (let i = 0; i < outline.length; i++) length += Math.hypot(outline[(i + 1) % outline.length]!.x - outline[i]!.x, outline[(i + 1) % outline.length]!.y - outline[i]!.y);
+  return length;
 }
