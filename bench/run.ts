@@ -23,6 +23,7 @@ import { measurePacs, startBenchPacs } from './measure/pacs.ts';
 import { BENCH, MR_DIR } from './paths.ts';
 import { rendererIdleMB, rendererMemoryOnce, type RendererMemoryRun } from './measure/rendererMemory.ts';
 import { measureScroll } from './measure/scroll.ts';
+import { memoryBreakdown } from './measure/memoryBreakdown.ts';
 import { measureStartScreen } from './measure/startScreen.ts';
 import { median, round } from './measure/stats.ts';
 import { printTable, target, writeResults, type Results } from './report.ts';
@@ -34,6 +35,7 @@ const SKIP_BUILD = args.includes('--skip-build');
 /**
  * `--only pacs,mr2000,memory,speed`: only those scenarios (speed: first image, tools work, MR scroll, cine), printed, results.json and results.md left as they
  * are (a partial run is not a report). For working on one scenario without the 6-minute run.
+ * `--only memory-breakdown`: where our renderer's memory goes on the MR (measure/memoryBreakdown.ts).
  */
 const ONLY = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '').split(',').filter(Boolean) : null;
 const CACHE_MB = 32;
@@ -156,6 +158,14 @@ async function targeted(browser: Browser, app: Server, pages: Server, inputs: Re
     log(`  renderer with nothing opened: about:blank ${round(blank.peakMB, 0)} MB; our start screen with the imaging stack started ${round(idle.peakMB, 0)} MB (now ${round(idle.endMB, 0)} MB)`);
     const memory = await rendererMemory(browser, app, pages, { 'US cine': [inputs.cineFile], 'MR 200 files': inputs.mrFiles });
     log(`  peakRendererMBVsDwv ${memory.ratio} ${JSON.stringify(memory.raw)}`);
+  }
+  if (only.includes('memory-breakdown')) {
+    const b = await memoryBreakdown(browser, app.url, inputs.mrFiles);
+    const line = (s: typeof b.idle) => `resident ${s.residentMB} MB (anonymous ${s.anonymousMB}, file-backed ${s.fileBackedMB}); JS heap ${s.jsHeapMB} MB, array buffers ${s.arrayBuffersMB} MB`;
+    log(`  MR 200 files, our renderer: start screen idle: ${line(b.idle)}`);
+    log(`    opened and settled: ${line(b.opened)}`);
+    log(`    after a forced garbage collection: ${line(b.afterCollection)}`);
+    log(`    peak (VmHWM) ${b.peakMB} MB; resident while reading, every 40 ms: ${b.samples.map(([, mb]) => Math.round(mb)).join(' ')}`);
   }
   if (only.includes('pacs')) {
     const { pacs: orthanc } = await startBenchPacs(PACS_BENCH_PORT, inputs.cineFile, MR_DIR, log);

@@ -63,7 +63,9 @@ test('a trace on the first image shown, drawn before the series has loaded, is k
 
 test('left alone while the series loads, the viewport settles on the middle slice', async ({ page }) => {
   const errors = trackPageErrors(page);
-  await page.goto('./?readDelayMs=1500');
+  // 5 s, not less: on a loaded CI machine the first image took over 1.5 s to become interactive,
+  // and the other files were in before "Image 1/1" could be seen.
+  await page.goto('./?readDelayMs=5000');
   await expect(page.getByTestId('start-screen')).toBeVisible();
   await page.getByTestId('file-input').setInputFiles(mrFilesStartingWith('mr/mr-stir-axial-03.dcm'));
   await expect(page.locator('.viewport-panel[data-interactive]')).toHaveCount(1);
