@@ -1,6 +1,8 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
+import { provideMeasuringPort } from './viewer/tools/measuringPort';
+import { storeMeasuringPort } from './stores/measuringPort';
 import { reportUnexpectedError, watchWindowErrors } from './components/errors/unexpectedErrors';
 import './styles.css';
 
@@ -11,4 +13,7 @@ app.config.errorHandler = (error) => {
   console.error(error);
   reportUnexpectedError(error);
 };
-app.use(createPinia()).mount('#app');
+app.use(createPinia());
+// The viewer's measuring tools reach the stores only through this port.
+provideMeasuringPort(storeMeasuringPort());
+app.mount('#app');

@@ -2,17 +2,10 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { NerveId, SiteId } from '../domain/reference';
-import type { ImagePoint } from '../domain/types';
+import type { ToolMode } from '../viewer/tools/toolModes';
+import type { PendingCalibrationLine } from '../viewer/tools/calibrationLine';
 
-export type ToolMode = 'navigate' | 'freehand' | 'assisted' | 'spline' | 'ellipse' | 'calibrate' | 'length';
-
-/** A line the user drew to calibrate, waiting for its known length. */
-export interface PendingCalibrationLine {
-  readonly annotationUID: string;
-  readonly imageId: string;
-  readonly start: ImagePoint;
-  readonly end: ImagePoint;
-}
+export type { ToolMode, PendingCalibrationLine };
 
 export const useToolStore = defineStore('tools', () => {
   const mode = ref<ToolMode>('navigate');

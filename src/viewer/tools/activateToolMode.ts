@@ -5,7 +5,7 @@
  * starts: other measuring tools are only drawn, and the drawing tool ignores its own outlines.
  */
 import { ToolGroupManager, WindowLevelTool, Enums as ToolEnums } from '@cornerstonejs/tools';
-import type { ToolMode } from '../../stores/toolStore';
+import type { ToolMode } from './toolModes';
 import { TOOL_GROUP_ID } from '../stackViewportController';
 import { ASSISTED_TOOL, CALIBRATION_TOOL, LENGTH_TOOL, MEASURING_TOOLS, SPLINE_TOOL, ELLIPSE_TOOL, FREEHAND_TOOL } from './toolNames';
 import { setDrawOnly } from './drawOnly';

@@ -6,13 +6,13 @@
 import { eventTarget, triggerEvent } from '@cornerstonejs/core';
 import { annotation as annotationApi, PlanarFreehandROITool, Enums as ToolEnums } from '@cornerstonejs/tools';
 import type { ImagePoint } from '../../domain/types';
-import { useToolStore } from '../../stores/toolStore';
+import { measuringPort } from './measuringPort';
 import { annotationPlacement } from './annotationRestore';
 import { imagePointToWorld } from './imageCoordinates';
 import { FREEHAND_TOOL } from './toolNames';
 
 export function assistedNotice(message: string): void {
-  useToolStore().notice = message;
+  measuringPort().notice(message);
 }
 
 export function commitAssistedContour(imageId: string, contour: readonly ImagePoint[]): void {

@@ -1,8 +1,16 @@
 /** The user's calibration line: read its end points, then remove it once the dialog closes. */
 import { annotation as annotationApi, type Types as ToolTypes } from '@cornerstonejs/tools';
 import { getRenderingEngines } from '@cornerstonejs/core';
-import type { PendingCalibrationLine } from '../../stores/toolStore';
+import type { ImagePoint } from '../../domain/types';
 import { worldToImagePoint } from './imageCoordinates';
+
+/** A line the user drew to calibrate, waiting for its known length. */
+export interface PendingCalibrationLine {
+  readonly annotationUID: string;
+  readonly imageId: string;
+  readonly start: ImagePoint;
+  readonly end: ImagePoint;
+}
 
 export function calibrationLineFrom(annotation: ToolTypes.Annotation): PendingCalibrationLine | null {
   const points = annotation.data.handles?.points;

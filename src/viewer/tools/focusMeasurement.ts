@@ -2,16 +2,14 @@
 import { annotation as annotationApi } from '@cornerstonejs/tools';
 import { getRenderingEngines } from '@cornerstonejs/core';
 import type { NerveMeasurement } from '../../domain/measurement';
-import { useStudyStore } from '../../stores/studyStore';
-import { useViewerStore } from '../../stores/viewerStore';
-import { sameSopInstance } from '../../domain/session/normaliseText';
+import { measuringPort } from './measuringPort';
 
 export function focusMeasurement(measurement: NerveMeasurement): boolean {
-  const studies = useStudyStore();
-  const instance = studies.instances.find((i) => sameSopInstance(i.meta.sopInstanceUid, measurement.image.sopInstanceUid));
-  const imageId = instance?.imageIds[measurement.image.frameIndex];
-  if (!instance || !imageId) return false;
-  useViewerStore().showImage(instance.meta.seriesInstanceUid ?? '', imageId);
+  const port = measuringPort();
+  const imageId = port.imageIdOf(measurement.image);
+  const frame = imageId ? port.frameOf(imageId) : undefined;
+  if (!imageId || !frame) return false;
+  port.showImage(frame.meta.seriesInstanceUid ?? '', imageId);
   annotationApi.selection.setAnnotationSelected(measurement.id, true, false);
   for (const engine of getRenderingEngines() ?? []) engine.render();
   return true;

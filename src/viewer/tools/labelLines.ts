@@ -5,8 +5,7 @@
 import { formatArea, formatLength, formatLineLength, measureLineLength } from '../../domain/measurement';
 import { measureAnnotation } from './measureAnnotation';
 import { worldToImagePoint } from './imageCoordinates';
-import { useStudyStore } from '../../stores/studyStore';
-import { useCalibrationStore } from '../../stores/calibrationStore';
+import { measuringPort } from './measuringPort';
 
 /** Fields NerveTrace adds to a Cornerstone annotation's data. */
 export interface NerveTraceAnnotationData {
@@ -30,10 +29,11 @@ export function lengthLabelLines(data: NerveTraceAnnotationData & { handles?: { 
   const points = data.handles?.points;
   const imageId = data.nvImageId;
   if (!imageId || !points || points.length < 2) return [];
-  const frame = useStudyStore().frameByImageId.get(imageId);
+  const port = measuringPort();
+  const frame = port.frameOf(imageId);
   if (!frame) return [];
   const [start, end] = [worldToImagePoint(imageId, points[0]!), worldToImagePoint(imageId, points[1]!)];
-  const calibration = useCalibrationStore().calibrationFor(frame.instance.meta, [start, end]);
+  const calibration = port.calibrationFor(frame.meta, [start, end]);
   if (!calibration.ok) return [calibration.error];
   return [formatLineLength(measureLineLength(start, end, calibration.value))];
 }

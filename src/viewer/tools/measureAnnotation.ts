@@ -7,8 +7,7 @@
 import type { Types as ToolTypes } from '@cornerstonejs/tools';
 import { measureContour, measureEllipseByDiameters, type ContourMetrics, type Diameter } from '../../domain/measurement';
 import type { ImagePoint, Result } from '../../domain/types';
-import { useStudyStore } from '../../stores/studyStore';
-import { useCalibrationStore } from '../../stores/calibrationStore';
+import { measuringPort } from './measuringPort';
 import { ELLIPSE_TOOL, SPLINE_TOOL } from './toolNames';
 import { worldToImagePoint } from './imageCoordinates';
 
@@ -48,21 +47,21 @@ export function annotationGeometry(toolName: string, data: AnnotationData, image
 }
 
 export function measureAnnotation(toolName: string, data: AnnotationData, imageId: string): Result<AnnotationMeasurement> {
-  const frame = useStudyStore().frameByImageId.get(imageId);
+  const port = measuringPort();
+  const frame = port.frameOf(imageId);
   if (!frame) return { ok: false, error: 'The image of this trace is no longer open.' };
   const geometry = annotationGeometry(toolName, data, imageId);
   if (!geometry) return { ok: false, error: 'The trace is not complete yet.' };
-  const calibrations = useCalibrationStore();
 
   if (geometry.diameters) {
     const [d1, d2] = geometry.diameters;
-    const calibration = calibrations.calibrationFor(frame.instance.meta, [d1[0], d1[1], d2[0], d2[1]]);
+    const calibration = port.calibrationFor(frame.meta, [d1[0], d1[1], d2[0], d2[1]]);
     if (!calibration.ok) return calibration;
     const ellipse = measureEllipseByDiameters(d1, d2, calibration.value);
     if (!ellipse.ok) return ellipse;
     return { ok: true, value: { contour: ellipse.value.outline, diameters: geometry.diameters, metrics: ellipse.value.metrics } };
   }
-  const calibration = calibrations.calibrationFor(frame.instance.meta, geometry.contour);
+  const calibration = port.calibrationFor(frame.meta, geometry.contour);
   if (!calibration.ok) return calibration;
   const metrics = measureContour(geometry.contour, calibration.value);
   if (!metrics.ok) return metrics;

@@ -6,19 +6,15 @@
  */
 import { eventTarget, getRenderingEngines } from '@cornerstonejs/core';
 import { annotation as annotationApi, cancelActiveManipulations, Enums as ToolEnums, type Types as ToolTypes } from '@cornerstonejs/tools';
-import { watch } from 'vue';
 import { groupKey, type NerveMeasurement } from '../../domain/measurement';
 import { sideFromLaterality, sideFromPatientCoordinates } from '../../domain/side';
 import { contourCentroid } from '../../domain/geometry';
 import type { ImagePoint, Side, SideSource } from '../../domain/types';
-import { useMeasurementStore } from '../../stores/measurementStore';
-import { useStudyStore } from '../../stores/studyStore';
-import { useToolStore } from '../../stores/toolStore';
+import { measuringPort } from './measuringPort';
 import { measureAnnotation, annotationGeometry, type AnnotationGeometry } from './measureAnnotation';
 import { restoreAnnotation, imagePlaneKnown } from './annotationRestore';
 import { CALIBRATION_TOOL, LENGTH_TOOL, MEASURING_TOOLS, SPLINE_TOOL, methodForTool } from './toolNames';
 import type { DicomImageMetadata } from '../../dicom/types';
-import { sameSopInstance } from '../../domain/session/normaliseText';
 
 type Annotation = ToolTypes.Annotation & {
   data: Record<string, unknown>;
@@ -75,26 +71,23 @@ async function recordCompleted(annotation: Annotation) {
   const toolName = annotation.metadata.toolName;
   const imageId = annotation.metadata.referencedImageId;
   const method = methodForTool(toolName);
-  const studies = useStudyStore();
-  const measurements = useMeasurementStore();
-  const tools = useToolStore();
-  const frame = imageId ? studies.frameByImageId.get(imageId) : undefined;
+  const port = measuringPort();
+  const frame = imageId ? port.frameOf(imageId) : undefined;
   if (!method || !imageId || !frame) return;
   const result = measureAnnotation(toolName, annotation.data, imageId);
   if (!result.ok) {
     // A refused trace is removed rather than kept with a wrong or missing number.
-    tools.notice = `Trace not recorded: ${result.error}`;
+    port.notice(`Trace not recorded: ${result.error}`);
     removeQuietly(annotation.annotationUID!);
     return;
   }
-  const meta = frame.instance.meta;
+  const meta = frame.meta;
   const now = new Date().toISOString();
   const contour = result.value.contour;
-  measurements.add({
+  port.addMeasurement({
     id: annotation.annotationUID!,
-    label: String(annotation.data.label || measurements.nextLabel()),
-    nerve: tools.nerve,
-    site: tools.site,
+    label: String(annotation.data.label || port.nextLabel()),
+    ...port.nerveAndSite(),
     ...sideFor(meta, contour),
     modality: meta.modality ?? '',
     method,
@@ -103,7 +96,7 @@ async function recordCompleted(annotation: Annotation) {
       seriesInstanceUid: meta.seriesInstanceUid ?? '',
       sopInstanceUid: meta.sopInstanceUid ?? '',
       frameIndex: frame.frameIndex,
-      fileName: frame.instance.fileName,
+      fileName: frame.fileName,
     },
     contour,
     ...(result.value.diameters ? { diameters: result.value.diameters } : {}),
@@ -114,7 +107,7 @@ async function recordCompleted(annotation: Annotation) {
     createdAt: now,
     updatedAt: now,
   });
-  tools.notice = '';
+  port.notice('');
 }
 
 /**
@@ -179,12 +172,11 @@ async function commitEdits() {
   const uids = [...editedUids];
   editedUids.clear();
   if (!uids.length) return;
-  const measurements = useMeasurementStore();
-  const tools = useToolStore();
+  const port = measuringPort();
   const updates = new Map<string, NerveMeasurement>();
   const refusals: string[] = [];
   for (const uid of uids) {
-    const current = measurements.byId.get(uid);
+    const current = port.measurementById(uid);
     const annotation = annotationApi.state.getAnnotation(uid) as Annotation | undefined;
     if (!current || !annotation) continue;
     const { next, error } = await editedMeasurement(annotation, current);
@@ -192,13 +184,13 @@ async function commitEdits() {
     else if (next) updates.set(uid, next);
   }
   if (updates.size) {
-    measurements.replaceKeepingHistory(measurements.measurements.map((m) => updates.get(m.id) ?? m));
+    port.replaceMeasurements(port.measurements().map((m) => updates.get(m.id) ?? m));
   }
   if (refusals.length) {
-    tools.notice = `Edit not applied (${refusals.join('; ')}). The measurement is unchanged.`;
+    port.notice(`Edit not applied (${refusals.join('; ')}). The measurement is unchanged.`);
     syncAnnotationsFromStore(); // draw the refused outline back as stored
   } else if (updates.size) {
-    tools.notice = '';
+    port.notice('');
   }
 }
 
@@ -214,9 +206,8 @@ function removeQuietly(uid: string) {
 
 /** Draw the store back into Cornerstone: remove strays, restore missing, reshape changed ones. */
 export function syncAnnotationsFromStore() {
-  const measurements = useMeasurementStore();
-  const studies = useStudyStore();
-  const wanted = measurements.byId;
+  const port = measuringPort();
+  const stored = port.measurements();
   const present = new Map<string, Annotation>();
   for (const a of annotationApi.state.getAllAnnotations() as Annotation[]) {
     if (isMeasuring(a.metadata.toolName) && a.annotationUID) present.set(a.annotationUID, a);
@@ -224,7 +215,7 @@ export function syncAnnotationsFromStore() {
   syncing = true;
   try {
     for (const [uid, a] of present) {
-      const m = wanted.get(uid);
+      const m = port.measurementById(uid);
       const imageId = a.metadata.referencedImageId;
       if (!m) {
         annotationApi.state.removeAnnotation(uid);
@@ -239,13 +230,12 @@ export function syncAnnotationsFromStore() {
         restoreAnnotation(m, imageId);
       }
     }
-    for (const m of measurements.measurements) {
+    for (const m of stored) {
       if (present.has(m.id)) continue;
-      const instance = studies.instances.find((i) => sameSopInstance(i.meta.sopInstanceUid, m.image.sopInstanceUid));
-      const imageId = instance?.imageIds[m.image.frameIndex];
+      const imageId = port.imageIdOf(m.image);
       if (imageId && imagePlaneKnown(imageId)) restoreAnnotation(m, imageId);
     }
-    styleRepeats(measurements.measurements);
+    styleRepeats(stored);
   } finally {
     syncing = false;
   }
@@ -277,7 +267,7 @@ export function startMeasurementSync(onCalibrationLine: (annotation: Annotation)
     if (syncing || (!isMeasuring(toolName) && toolName !== CALIBRATION_TOOL && toolName !== LENGTH_TOOL)) return;
     annotation.data.nvImageId = annotation.metadata.referencedImageId;
     annotation.data.nvToolName = toolName;
-    if (isMeasuring(toolName) && !annotation.data.label) annotation.data.label = useMeasurementStore().nextLabel();
+    if (isMeasuring(toolName) && !annotation.data.label) annotation.data.label = measuringPort().nextLabel();
   }) as EventListener);
 
   eventTarget.addEventListener(Events.ANNOTATION_COMPLETED, ((event: CustomEvent) => {
@@ -286,14 +276,14 @@ export function startMeasurementSync(onCalibrationLine: (annotation: Annotation)
     if (performance.now() < discardCompletionsUntil) {
       discardCompletionsUntil = 0;
       editedUids.delete(annotation.annotationUID!);
-      if (useMeasurementStore().byId.has(annotation.annotationUID!)) syncAnnotationsFromStore();
+      if (measuringPort().measurementById(annotation.annotationUID!)) syncAnnotationsFromStore();
       else removeQuietly(annotation.annotationUID!);
-      useToolStore().notice = 'Trace cancelled.';
+      measuringPort().notice('Trace cancelled.');
       return;
     }
     if (toolName === CALIBRATION_TOOL) return onCalibrationLine(annotation);
     if (!isMeasuring(toolName)) return;
-    if (useMeasurementStore().byId.has(annotation.annotationUID!)) {
+    if (measuringPort().measurementById(annotation.annotationUID!)) {
       editedUids.add(annotation.annotationUID!);
       scheduleCommit();
     } else void recordCompleted(annotation);
@@ -305,7 +295,7 @@ export function startMeasurementSync(onCalibrationLine: (annotation: Annotation)
     // Statistics refreshed on render are not an edit.
     if (event.detail.changeType === ToolEnums.ChangeTypes.StatsUpdated) return;
     const uid = annotation.annotationUID!;
-    if (!useMeasurementStore().byId.has(uid)) return;
+    if (!measuringPort().measurementById(uid)) return;
     // Nothing is stored while the hand is down, however long it pauses: the gesture is stored
     // once, when it ends (pointer up), or at once for changes made without a pointer.
     editedUids.add(uid);
@@ -324,10 +314,9 @@ export function startMeasurementSync(onCalibrationLine: (annotation: Annotation)
   eventTarget.addEventListener(Events.ANNOTATION_REMOVED, ((event: CustomEvent) => {
     const annotation = event.detail.annotation as Annotation;
     if (syncing || !isMeasuring(annotation.metadata.toolName)) return;
-    const measurements = useMeasurementStore();
-    if (measurements.byId.has(annotation.annotationUID!)) measurements.remove(annotation.annotationUID!);
+    const port = measuringPort();
+    if (port.measurementById(annotation.annotationUID!)) port.removeMeasurement(annotation.annotationUID!);
   }) as EventListener);
 
-  const measurements = useMeasurementStore();
-  watch(() => measurements.measurements, syncAnnotationsFromStore);
+  measuringPort().onMeasurementsChanged(syncAnnotationsFromStore);
 }
