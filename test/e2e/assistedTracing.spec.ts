@@ -220,3 +220,43 @@ test('Assisted: a loose drag round the nerve is traced to the rim; a drag ending
   await expect(items(page)).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('Assisted: while the outline closes, "Closing…" is shown and nothing is stored until it is done; Esc then cancels it', async ({ page }) => {
+  const errors = trackPageErrors(page);
+  const entry = phantom('phantom-tibial-oval-02');
+  // 1 ms closing slices (a test seam): closing spans many frames on any machine (1.2 s here).
+  await page.goto('./?assistedSliceMs=1');
+  await page.getByTestId('file-input').setInputFiles([`${SAMPLE_DIR}${entry.file}`]);
+  await page.getByTestId('series-item').first().click();
+  await expectPainted(page);
+  await chooseTool(page, 'assisted');
+  const n = entry.outline.length;
+  const clickRound = async () => {
+    for (let k = 0; k < 5; k++) await clickAt(page, ...entry.outline[Math.round((k * n) / 5) % n]!);
+  };
+  const notice = page.getByTestId('tool-notice');
+
+  // Enter closes: the notice is up while the rim is searched, and the trace is not stored yet.
+  await clickRound();
+  const closeStarted = Date.now();
+  await page.keyboard.press('Enter');
+  await expect(notice).toHaveText('Closing the outline… (Esc cancels)');
+  expect(await items(page).count()).toBe(0);
+  await screenshot(page, 'assisted-closing');
+  // Then it is stored, and the notice goes.
+  await expect(items(page)).toHaveCount(1);
+  const closingMs = Date.now() - closeStarted;
+  await expect(notice).toHaveCount(0);
+  const area = numberIn(await items(page).first().textContent(), 'mm²');
+  expect(Math.abs(area - entry.areaMm2) / entry.areaMm2, `area ${area} vs ${entry.areaMm2}`).toBeLessThan(AREA_TOLERANCE);
+
+  // A second trace, cancelled with Esc while it closes: nothing is recorded, then or later.
+  await clickRound();
+  await page.keyboard.press('Enter');
+  await expect(notice).toHaveText('Closing the outline… (Esc cancels)');
+  await page.keyboard.press('Escape');
+  await expect(notice).toHaveText('Assisted trace cancelled; nothing was recorded.');
+  await page.waitForTimeout(2 * closingMs); // twice as long as the whole closing took above
+  await expect(items(page)).toHaveCount(1);
+  expect(errors).toEqual([]);
+});

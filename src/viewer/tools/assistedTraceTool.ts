@@ -22,6 +22,17 @@ import { assistedKeys } from './assistedKeys';
  */
 const MOVE_BUDGET_MS = 12;
 const FINISH_BUDGET_MS = 25;
+
+/**
+ * Test seam: `?assistedSliceMs=1` in the page address closes in 1 ms slices, one per animation
+ * frame, so an end-to-end test sees "Closing…" and can cancel it on a fast machine too. Never
+ * more than FINISH_BUDGET_MS.
+ */
+function finishBudgetMs(): number {
+  const given = new URLSearchParams(globalThis.location?.search ?? '').get('assistedSliceMs');
+  const ms = given === null || given === '' ? Number.NaN : Number(given);
+  return Number.isFinite(ms) && ms >= 0 ? Math.min(ms, FINISH_BUDGET_MS) : FINISH_BUDGET_MS;
+}
 const CLOSING_NOTICE = 'Closing the outline… (Esc cancels)';
 /** A click this close (screen px) to the first point closes the outline. */
 const CLOSE_RADIUS_CANVAS_PX = 10;
@@ -120,9 +131,10 @@ function updatePreview(s: Session) {
 function finishSoon(s: Session) {
   s.finishing = true;
   cancelAnimationFrame(s.growing);
+  const budgetMs = finishBudgetMs();
   const step = () => {
     if (session !== s) return;
-    const result = s.trace.finish(FINISH_BUDGET_MS);
+    const result = s.trace.finish(budgetMs);
     if (!result.done) {
       if (!s.closingShown) assistedNotice(CLOSING_NOTICE);
       s.closingShown = true;
