@@ -9,10 +9,9 @@
  * where decoded pixels live). While the series is read, the resident set is sampled every 40 ms:
  * its saw-tooth is garbage waiting for the collector.
  */
-import { readFileSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
 import { freshPage } from '../browser.ts';
-import { rendererPids } from './rendererMemory.ts';
+import { procKB, rendererPids } from './rendererMemory.ts';
 
 const SETTLE_MS = 3000;
 const SAMPLE_MS = 40;
@@ -35,13 +34,7 @@ export interface MemoryBreakdown {
   readonly samples: ReadonlyArray<readonly [number, number]>;
 }
 
-function rollupKB(pid: number, field: string): number {
-  try {
-    return Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-}
+const rollupKB = (pid: number, field: string) => procKB(pid, field, 'smaps_rollup');
 
 /** The largest renderer of this browser: only one page is open, so it is that page's. */
 function pageRenderer(): number {
@@ -88,7 +81,7 @@ export async function memoryBreakdown(browser: Browser, url: string, files: read
     await cdp.send('HeapProfiler.collectGarbage');
     await page.waitForTimeout(1000);
     const afterCollection = await snapshot();
-    const peakKB = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pageRenderer()}/status`, 'utf8'))?.[1] ?? 0);
+    const peakKB = procKB(pageRenderer(), 'VmHWM');
     if (errors.length) throw new Error(`memory breakdown: ${errors.join('; ')}`);
     return { idle, opened, afterCollection, peakMB: round1(peakKB / 1024), samples };
   } finally {

@@ -13,9 +13,8 @@ import type { Browser } from '@playwright/test';
 import { startSampler, stopSampler, type FrameSampler } from '../probe.ts';
 import { firstImageOnce, type Target } from './firstImage.ts';
 import { INTERACTIVE, OVERLAY_POSITION, VIEWPORT_CANVAS, openInApp, overlayPosition, waitForPosition } from './ourApp.ts';
-import { rendererPids } from './rendererMemory.ts';
+import { procKB, rendererPids } from './rendererMemory.ts';
 import { median, round } from './stats.ts';
-import { readFileSync } from 'node:fs';
 
 const SCROLLED = 200;
 const PREFETCH_SETTLE_MS = 4000;
@@ -34,16 +33,7 @@ export interface Mr2000Result {
 }
 
 function peakRendererMB(): number {
-  let peak = 0;
-  for (const pid of rendererPids()) {
-    try {
-      const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      peak = Math.max(peak, m ? Number(m[1]) / 1024 : 0);
-    } catch {
-      // exited
-    }
-  }
-  return peak;
+  return Math.max(0, ...rendererPids().map((pid) => procKB(pid, 'VmHWM'))) / 1024;
 }
 
 export async function measureMr2000(browser: Browser, appUrl: string, mr200: readonly string[], mr2000: readonly string[], runs: number, log: (line: string) => void): Promise<Mr2000Result> {

@@ -29,14 +29,16 @@ export interface RendererMemoryRun {
   readonly loadedMs: number;
 }
 
-function statusKB(pid: number, field: string): number {
+/** A "Field:   123 kB" line of /proc/<pid>/status (or smaps_rollup), in kB; 0 once the process has exited. */
+export function procKB(pid: number, field: string, file: 'status' | 'smaps_rollup' = 'status'): number {
   try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/${file}`, 'utf8'));
     return m ? Number(m[1]) : 0;
   } catch {
     return 0; // exited
   }
 }
+const statusKB = (pid: number, field: string) => procKB(pid, field);
 
 function parentOf(pid: number): number {
   try {
